@@ -1,0 +1,191 @@
+import "server-only";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { readEnvironment } from "./env";
+import { PrismaClient } from "./generated/prisma/client";
+
+// The one module that knows which database the tracker runs on:
+// PostgreSQL when DATABASE_URL is set, embedded PostgreSQL (PGlite) otherwise.
+
+/** One connection, for work that must stay in one session (migrations under an advisory lock). */
+export interface SqlSession {
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements. */
+  exec(script: string): Promise<void>;
+  release(): Promise<void>;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  embedded: boolean;
+  /** Where the data lives, for log lines; never includes a password. */
+  description: string;
+  session(): Promise<SqlSession>;
+  close(): Promise<void>;
+}
+
+/** The database cannot be used; `message` is one line fit for the console. */
+export class DatabaseUnavailableError extends Error {}
+
+function describePostgresUrl(raw: string): { url: URL; description: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new DatabaseUnavailableError(
+      "DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/database)",
+    );
+  }
+  if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
+    throw new DatabaseUnavailableError(
+      `DATABASE_URL must start with postgresql:// (got ${url.protocol}//)`,
+    );
+  }
+  const host = url.hostname || url.searchParams.get("host") || "localhost";
+  const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "(default database)";
+  return { url, description: `PostgreSQL at ${host}:${url.port || "5432"}/${database}` };
+}
+
+function openPostgres(raw: string, poolSize: number): Database {
+  const { description } = describePostgresUrl(raw);
+  const pool = new pg.Pool({
+    connectionString: raw,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client that loses its server must not crash the process.
+  pool.on("error", (error) => console.error(`${description}: ${error.message}`));
+  return {
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
+    embedded: false,
+    description,
+    async session() {
+      const client = await pool.connect().catch((error: unknown) => {
+        throw new DatabaseUnavailableError(`Cannot reach ${description}: ${reason(error)}`);
+      });
+      return {
+        query: async <Row>(sql: string, params?: unknown[]) =>
+          (await client.query(sql, params)).rows as Row[],
+        exec: async (script) => {
+          await client.query(script);
+        },
+        release: async () => client.release(),
+      };
+    },
+    async close() {
+      await this.prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** PGlite files must be opened by one process at a time; a second would corrupt them. */
+function claimDataDir(directory: string, description: string): () => void {
+  const lockFile = path.join(directory, "tracker.pid");
+  let holder = Number.NaN;
+  try {
+    holder = Number(readFileSync(lockFile, "utf8"));
+  } catch {
+    // no lock file: the directory is free
+  }
+  if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+    throw new DatabaseUnavailableError(
+      `The ${description} is in use by process ${holder}; stop it first, or set DATA_DIR to another folder`,
+    );
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function openEmbedded(dataDir: string): Database {
+  const directory = path.resolve(dataDir);
+  const description = `embedded PostgreSQL in ${path.relative(process.cwd(), directory) || "."}`;
+  mkdirSync(directory, { recursive: true });
+  const releaseDataDir = claimDataDir(directory, description);
+  process.once("exit", releaseDataDir);
+  const pglite = new PGlite(path.join(directory, "pgdata"));
+  return {
+    prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
+    embedded: true,
+    description,
+    // PGlite is a single session already; the session is the database itself.
+    async session() {
+      await pglite.waitReady.catch((error: unknown) => {
+        throw new DatabaseUnavailableError(`Cannot open ${description}: ${reason(error)}`);
+      });
+      return {
+        query: async <Row>(sql: string, params?: unknown[]) =>
+          (await pglite.query<Row>(sql, params)).rows,
+        exec: async (script) => {
+          await pglite.exec(script);
+        },
+        release: async () => {},
+      };
+    },
+    async close() {
+      await this.prisma.$disconnect();
+      await pglite.close();
+      releaseDataDir();
+    },
+  };
+}
+
+/** A short, human reason for a connection failure, without a stack. */
+export function reason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
+  const code = (error as { code?: string } | null)?.code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: "connection refused",
+    ENOTFOUND: "host not found",
+    EAI_AGAIN: "host name could not be resolved",
+    ETIMEDOUT: "connection timed out",
+    EHOSTUNREACH: "host unreachable",
+    "28P01": "password authentication failed",
+    "3D000": "the database does not exist",
+  };
+  if (code && known[code]) return known[code];
+  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
+}
+
+export function openDatabase(environment = readEnvironment()): Database {
+  return environment.DATABASE_URL
+    ? openPostgres(environment.DATABASE_URL, environment.DATABASE_POOL_SIZE)
+    : openEmbedded(environment.DATA_DIR);
+}
+
+// Kept on globalThis: Next bundles instrumentation and routes separately, and
+// dev-mode reloads re-evaluate modules; all must share one connection pool.
+const globalKey = Symbol.for("roadmap-tracker.database");
+type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Database };
+
+export function database(): Database {
+  const holder = globalThis as GlobalWithDatabase;
+  holder[globalKey] ??= openDatabase();
+  return holder[globalKey];
+}
+
+/** The Prisma client for the `lib/` domain modules. */
+export function db(): PrismaClient {
+  return database().prisma;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const holder = globalThis as GlobalWithDatabase;
+  const current = holder[globalKey];
+  delete holder[globalKey];
+  await current?.close();
+}

@@ -1,0 +1,244 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
+import { visibleMilestones } from "./roadmaps";
+import { translatedColumns, type TranslatedText } from "./translations";
+import { seesInternal, type Viewer } from "./viewer";
+
+export const milestoneSorts = ["target", "updated", "title"] as const;
+export type MilestoneSort = (typeof milestoneSorts)[number];
+
+/**
+ * The filters of the public list, the open-data API and the CSV exports.
+ * Each parameter is optional; an unknown value is an error naming the parameter.
+ */
+export const milestoneFilterSchema = z.object({
+  pillar: z.string().trim().regex(/^[a-z0-9-]{1,80}$/, "pillar: unknown pillar").optional(),
+  status: z.enum(MilestoneStatus, { error: "status: unknown status" }).optional(),
+  kind: z.enum(MilestoneKind, { error: "kind: unknown kind" }).optional(),
+  year: z.coerce
+    .number({ error: "year: must be a year such as 2026" })
+    .int("year: must be a year such as 2026")
+    .min(1900, "year: must be a year such as 2026")
+    .max(2200, "year: must be a year such as 2026")
+    .optional(),
+  agency: z.string().trim().min(1).max(120, "agency: at most 120 characters").optional(),
+  q: z.string().trim().min(1).max(200, "q: at most 200 characters").optional(),
+  sort: z.enum(milestoneSorts, { error: "sort: must be target, updated or title" }).default("target"),
+  page: z.coerce.number({ error: "page: must be a whole number from 1" }).int("page: must be a whole number from 1").min(1, "page: must be a whole number from 1").default(1),
+  pageSize: z.coerce
+    .number({ error: "pageSize: must be a whole number from 1 to 100" })
+    .int("pageSize: must be a whole number from 1 to 100")
+    .min(1, "pageSize: must be a whole number from 1 to 100")
+    .max(100, "pageSize: must be a whole number from 1 to 100")
+    .default(20),
+});
+
+export type MilestoneFilters = z.infer<typeof milestoneFilterSchema>;
+export type MilestoneFilterInput = z.input<typeof milestoneFilterSchema>;
+
+/** A failed filter: the parameters at fault and one message for each. */
+export class InvalidFilterError extends Error {
+  constructor(readonly issues: { parameter: string; message: string }[]) {
+    super(issues.map((issue) => issue.message).join("; "));
+  }
+}
+
+/** Parses filters from URL search parameters, ignoring empty ones (an empty form field). */
+export function parseMilestoneFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): MilestoneFilters {
+  const entries =
+    params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
+  const raw = Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = milestoneFilterSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new InvalidFilterError(
+      parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message })),
+    );
+  }
+  return parsed.data;
+}
+
+const milestoneSummarySelect = {
+  id: true,
+  slug: true,
+  titleEn: true,
+  titleEs: true,
+  titleJa: true,
+  summaryEn: true,
+  summaryEs: true,
+  summaryJa: true,
+  kind: true,
+  status: true,
+  progress: true,
+  targetDate: true,
+  completedOn: true,
+  leadAgencyA: true,
+  leadAgencyB: true,
+  location: true,
+  isPublic: true,
+  sourceUrl: true,
+  updatedAt: true,
+  pillar: { select: { slug: true, position: true, nameEn: true, nameEs: true, nameJa: true } },
+} satisfies Prisma.MilestoneSelect;
+
+type MilestoneSummaryRow = Prisma.MilestoneGetPayload<{ select: typeof milestoneSummarySelect }>;
+
+export type MilestoneSummary = {
+  slug: string;
+  title: TranslatedText;
+  summary: TranslatedText;
+  pillar: { slug: string; position: number; name: TranslatedText };
+  kind: MilestoneKind;
+  status: MilestoneStatus;
+  progress: number;
+  targetDate: Date | null;
+  completedOn: Date | null;
+  leadAgencyA: string | null;
+  leadAgencyB: string | null;
+  location: string | null;
+  isPublic: boolean;
+  sourceUrl: string;
+  updatedAt: Date;
+};
+
+function toSummary(row: MilestoneSummaryRow): MilestoneSummary {
+  return {
+    slug: row.slug,
+    title: translatedColumns(row, "title"),
+    summary: translatedColumns(row, "summary"),
+    pillar: { slug: row.pillar.slug, position: row.pillar.position, name: translatedColumns(row.pillar, "name") },
+    kind: row.kind,
+    status: row.status,
+    progress: row.progress,
+    targetDate: row.targetDate,
+    completedOn: row.completedOn,
+    leadAgencyA: row.leadAgencyA,
+    leadAgencyB: row.leadAgencyB,
+    location: row.location,
+    isPublic: row.isPublic,
+    sourceUrl: row.sourceUrl,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
+
+/** The WHERE clause for a viewer and a set of filters. */
+export function milestoneWhere(viewer: Viewer, filters: Partial<MilestoneFilters>): Prisma.MilestoneWhereInput {
+  const and: Prisma.MilestoneWhereInput[] = [visibleMilestones(viewer)];
+  if (filters.pillar) and.push({ pillar: { slug: filters.pillar } });
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.kind) and.push({ kind: filters.kind });
+  if (filters.year) {
+    // A milestone belongs to the year it was completed in, or else the year it is due.
+    const range = { gte: new Date(Date.UTC(filters.year, 0, 1)), lt: new Date(Date.UTC(filters.year + 1, 0, 1)) };
+    and.push({ OR: [{ completedOn: range }, { completedOn: null, targetDate: range }] });
+  }
+  if (filters.agency) and.push({ OR: [{ leadAgencyA: contains(filters.agency) }, { leadAgencyB: contains(filters.agency) }] });
+  if (filters.q) {
+    const text = contains(filters.q);
+    and.push({
+      OR: [
+        { titleEn: text },
+        { titleEs: text },
+        { titleJa: text },
+        { summaryEn: text },
+        { summaryEs: text },
+        { summaryJa: text },
+        { location: text },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+const orderings: Record<MilestoneSort, Prisma.MilestoneOrderByWithRelationInput[]> = {
+  target: [{ targetDate: { sort: "asc", nulls: "last" } }, { titleEn: "asc" }, { id: "asc" }],
+  updated: [{ updatedAt: "desc" }, { id: "desc" }],
+  title: [{ titleEn: "asc" }, { id: "asc" }],
+};
+
+export type MilestonePage = {
+  milestones: MilestoneSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+/** One page of the milestones a viewer may see that match the filters. */
+export async function listMilestones(viewer: Viewer, filters: MilestoneFilters): Promise<MilestonePage> {
+  const prisma = db();
+  const where = milestoneWhere(viewer, filters);
+  const [total, rows] = await Promise.all([
+    prisma.milestone.count({ where }),
+    prisma.milestone.findMany({
+      where,
+      select: milestoneSummarySelect,
+      orderBy: orderings[filters.sort],
+      skip: (filters.page - 1) * filters.pageSize,
+      take: filters.pageSize,
+    }),
+  ]);
+  return {
+    milestones: rows.map(toSummary),
+    total,
+    page: filters.page,
+    pageSize: filters.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
+  };
+}
+
+export type ProgressEntry = {
+  id: number;
+  statusBefore: MilestoneStatus;
+  statusAfter: MilestoneStatus;
+  progressBefore: number;
+  progressAfter: number;
+  /** Null when the note is internal and the viewer is the public. */
+  note: string | null;
+  noteIsPublic: boolean;
+  evidenceUrl: string | null;
+  happenedOn: Date;
+  recordedAt: Date;
+};
+
+export type MilestoneDetail = MilestoneSummary & { history: ProgressEntry[] };
+
+/** One milestone with its progress history, newest first; null when the viewer may not see it. */
+export async function getMilestone(viewer: Viewer, slug: string): Promise<MilestoneDetail | null> {
+  const staff = seesInternal(viewer);
+  const row = await db().milestone.findFirst({
+    where: { slug, ...visibleMilestones(viewer) },
+    select: {
+      ...milestoneSummarySelect,
+      progressUpdates: {
+        orderBy: [{ happenedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+        select: {
+          id: true,
+          statusBefore: true,
+          statusAfter: true,
+          progressBefore: true,
+          progressAfter: true,
+          note: true,
+          noteIsPublic: true,
+          evidenceUrl: true,
+          happenedOn: true,
+          recordedAt: true,
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    history: row.progressUpdates.map((update) => ({
+      ...update,
+      note: staff || update.noteIsPublic ? update.note : null,
+      // Evidence of an internal note may itself be internal.
+      evidenceUrl: staff || update.noteIsPublic ? update.evidenceUrl : null,
+    })),
+  };
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "./db";
+import { MilestoneStatus } from "./generated/prisma/enums";
+import type { Prisma } from "./generated/prisma/client";
+import { translatedColumns, type TranslatedText } from "./translations";
+import { seesInternal, type Viewer } from "./viewer";
+
+export const defaultRoadmapSlug = "japan-peru-2024-2033";
+
+export type StatusCounts = Record<MilestoneStatus, number>;
+
+export type PillarOverview = {
+  id: number;
+  slug: string;
+  position: number;
+  name: TranslatedText;
+  counts: StatusCounts;
+  total: number;
+};
+
+export type RoadmapOverview = {
+  slug: string;
+  title: TranslatedText;
+  summary: TranslatedText | null;
+  partyA: TranslatedText;
+  partyB: TranslatedText;
+  adoptedOn: Date;
+  firstYear: number;
+  lastYear: number;
+  sourceUrl: string;
+  pillars: PillarOverview[];
+};
+
+const emptyCounts = (): StatusCounts =>
+  Object.fromEntries(Object.values(MilestoneStatus).map((status) => [status, 0])) as StatusCounts;
+
+/** Milestones a viewer may see: never archived ones, and internal ones only for staff. */
+export function visibleMilestones(viewer: Viewer): Prisma.MilestoneWhereInput {
+  return seesInternal(viewer) ? { archivedAt: null } : { archivedAt: null, isPublic: true };
+}
+
+/** The road map with its pillars in order and each pillar's milestone counts by status. */
+export async function getRoadmapOverview(
+  viewer: Viewer,
+  slug: string = defaultRoadmapSlug,
+): Promise<RoadmapOverview | null> {
+  const prisma = db();
+  const roadmap = await prisma.roadmap.findUnique({
+    where: { slug },
+    include: { pillars: { orderBy: { position: "asc" } } },
+  });
+  if (!roadmap) return null;
+  const groups = await prisma.milestone.groupBy({
+    by: ["pillarId", "status"],
+    where: { ...visibleMilestones(viewer), pillar: { roadmapId: roadmap.id } },
+    _count: { _all: true },
+  });
+  return {
+    slug: roadmap.slug,
+    title: translatedColumns(roadmap, "title"),
+    summary: roadmap.summaryEn ? translatedColumns({ ...roadmap, summaryEn: roadmap.summaryEn }, "summary") : null,
+    partyA: translatedColumns(roadmap, "partyA"),
+    partyB: translatedColumns(roadmap, "partyB"),
+    adoptedOn: roadmap.adoptedOn,
+    firstYear: roadmap.firstYear,
+    lastYear: roadmap.lastYear,
+    sourceUrl: roadmap.sourceUrl,
+    pillars: roadmap.pillars.map((pillar) => {
+      const counts = emptyCounts();
+      for (const group of groups) {
+        if (group.pillarId === pillar.id) counts[group.status] = group._count._all;
+      }
+      return {
+        id: pillar.id,
+        slug: pillar.slug,
+        position: pillar.position,
+        name: translatedColumns(pillar, "name"),
+        counts,
+        total: Object.values(counts).reduce((sum, count) => sum + count, 0),
+      };
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { database, DatabaseUnavailableError } from "./db";
+import { ConfigurationError, readEnvironment } from "./env";
+import { applyMigrations, MigrationError, readLocalMigrations } from "./migrations";
+import { ensureFirstAdmin, isEmpty, seedRoadmap } from "./seed";
+
+type Log = (line: string) => void;
+
+/** Migrates the database and checks it answers; used by start-up and `npm run db:migrate`. */
+export async function migrateDatabase(log: Log = console.log): Promise<void> {
+  const current = database();
+  const session = await current.session();
+  try {
+    const applied = await applyMigrations(session, await readLocalMigrations());
+    for (const name of applied) log(`Applied migration ${name} to the ${current.description}`);
+  } finally {
+    await session.release();
+  }
+}
+
+/**
+ * Everything the tracker needs before it serves a request: migrations, the
+ * seed on an empty database, and the first administrator.
+ */
+export async function prepareDatabase(log: Log = console.log): Promise<void> {
+  const environment = readEnvironment();
+  await migrateDatabase(log);
+  const current = database();
+  if (await isEmpty(current.prisma)) {
+    const outcome = await seedRoadmap(current.prisma);
+    log(`Seeded the Road Map: ${outcome.pillarsCreated} pillars, ${outcome.milestonesCreated} milestones`);
+  }
+  const admin = await ensureFirstAdmin(current.prisma, environment, { generateIfMissing: current.embedded });
+  if (admin.kind === "generated") {
+    log(
+      `First administrator created: ${admin.email} with password ${admin.password}\n` +
+        "  (shown only this once: sign in and change it, or set ADMIN_EMAIL and ADMIN_PASSWORD)",
+    );
+  } else if (admin.kind === "from-environment" && admin.created) {
+    log(`Administrator ${admin.email} created from ADMIN_EMAIL`);
+  }
+  log(`Database ready: ${current.description}`);
+}
+
+/** The one line to print when start-up fails for a reason the operator can fix, else null. */
+export function startupFailure(error: unknown): string | null {
+  if (
+    error instanceof DatabaseUnavailableError ||
+    error instanceof MigrationError ||
+    error instanceof ConfigurationError
+  ) {
+    return `Cannot start the tracker: ${error.message}`;
+  }
+  return null;
+}

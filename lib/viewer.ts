@@ -1,0 +1,15 @@
+import type { Role } from "./generated/prisma/enums";
+
+/** Who is asking: a signed-in staff member, or null for the public. */
+export type Viewer = { id: string; role: Role } | null;
+
+const rank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
+
+export function hasRole(viewer: Viewer, role: Role): boolean {
+  return viewer !== null && rank[viewer.role] >= rank[role];
+}
+
+/** Internal milestones and notes are for signed-in staff only. */
+export function seesInternal(viewer: Viewer): boolean {
+  return hasRole(viewer, "viewer");
+}

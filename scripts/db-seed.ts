@@ -1,0 +1,26 @@
+// npm run db:seed — adds what is missing of the Road Map and the first administrator; never overwrites.
+import { closeDatabase, database } from "../lib/db";
+import { readEnvironment } from "../lib/env";
+import { ensureFirstAdmin, seedRoadmap } from "../lib/seed";
+import { migrateDatabase, startupFailure } from "../lib/startup";
+
+try {
+  await migrateDatabase();
+  const { prisma, embedded } = database();
+  const outcome = await seedRoadmap(prisma);
+  console.log(
+    `Seed: road map ${outcome.roadmapCreated ? "created" : "already present"}, ` +
+      `${outcome.pillarsCreated} pillars and ${outcome.milestonesCreated} milestones added`,
+  );
+  const admin = await ensureFirstAdmin(prisma, readEnvironment(), { generateIfMissing: embedded });
+  if (admin.kind === "generated") {
+    console.log(`First administrator created: ${admin.email} with password ${admin.password} (shown only this once)`);
+  } else if (admin.kind === "from-environment") {
+    console.log(`Administrator ${admin.email} ${admin.created ? "created" : "already present"}`);
+  }
+} catch (error) {
+  console.error(startupFailure(error) ?? error);
+  process.exitCode = 1;
+} finally {
+  await closeDatabase();
+}
