@@ -1,7 +1,7 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-export default [
+const eslintConfig = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   { ignores: [".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "coverage/**"] },
@@ -16,3 +16,5 @@ export default [
     },
   },
 ];
+
+export default eslintConfig;

@@ -2,11 +2,6 @@
 // database takes seconds to open, so no visitor should wait for it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { prepareDatabase, startupFailure } = await import("./lib/startup");
-  try {
-    await prepareDatabase();
-  } catch (error) {
-    console.error(startupFailure(error) ?? error);
-    process.exit(1);
-  }
+  const { prepareDatabaseOrExit } = await import("./lib/startup");
+  await prepareDatabaseOrExit();
 }

@@ -53,3 +53,13 @@ export function startupFailure(error: unknown): string | null {
   }
   return null;
 }
+
+/** Server start: prepares the database, or stops the process with one clear line. */
+export async function prepareDatabaseOrExit(): Promise<void> {
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    console.error(startupFailure(error) ?? error);
+    process.exit(1);
+  }
+}

@@ -5,9 +5,9 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { database, openDatabase, type SqlSession } from "@/lib/db";
 import { applyMigrations, defaultMigrationsDir, MigrationError, readLocalMigrations } from "@/lib/migrations";
-import { createScratchDatabase, dropScratchDatabase, useFreshDatabase } from "../support/database";
+import { createScratchDatabase, dropScratchDatabase, freshDatabasePerFile } from "../support/database";
 
-const fresh = useFreshDatabase();
+const fresh = freshDatabasePerFile();
 
 async function withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
   const session = await database().session();

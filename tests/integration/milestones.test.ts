@@ -5,9 +5,9 @@ import { getRoadmapOverview } from "@/lib/roadmaps";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/viewer";
-import { useFreshDatabase } from "../support/database";
+import { freshDatabasePerFile } from "../support/database";
 
-useFreshDatabase();
+freshDatabasePerFile();
 
 const staff: Viewer = { id: "staff", role: "viewer" };
 const everything = (query: string, viewer: Viewer = null) =>

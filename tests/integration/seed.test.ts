@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/passwords";
 import { ensureFirstAdmin, generatedAdminEmail, seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
-import { useFreshDatabase } from "../support/database";
+import { freshDatabasePerFile } from "../support/database";
 
-useFreshDatabase();
+freshDatabasePerFile();
 
 const quiet = () => {};
 

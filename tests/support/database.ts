@@ -39,7 +39,7 @@ export async function dropScratchDatabase(database: TestDatabase): Promise<void>
 }
 
 /** Points the tracker's one database switch (DATABASE_URL / DATA_DIR) at a scratch database. */
-export function useDatabase(database: TestDatabase): void {
+export function selectDatabase(database: TestDatabase): void {
   if (database.kind === "postgres") {
     process.env.DATABASE_URL = database.url;
   } else {
@@ -53,11 +53,11 @@ export function useDatabase(database: TestDatabase): void {
  * tracker selects it, and removes it afterwards. The returned object is
  * filled in before the file's tests run.
  */
-export function useFreshDatabase(): { current: TestDatabase } {
+export function freshDatabasePerFile(): { current: TestDatabase } {
   const holder = {} as { current: TestDatabase };
   beforeAll(async () => {
     holder.current = await createScratchDatabase();
-    useDatabase(holder.current);
+    selectDatabase(holder.current);
   });
   afterAll(async () => {
     await closeDatabase();
