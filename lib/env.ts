@@ -22,7 +22,7 @@ export type Environment = z.infer<typeof environmentSchema>;
 
 export class ConfigurationError extends Error {}
 
-export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+export function readEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const parsed = environmentSchema.safeParse({
     ...source,
     ADMIN_EMAIL: source.ADMIN_EMAIL || undefined,

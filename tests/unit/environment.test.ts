@@ -6,18 +6,18 @@ import { inLocale } from "@/lib/translations";
 
 describe("environment", () => {
   it("uses the embedded database in .data unless told otherwise", () => {
-    const defaults = readEnvironment({} as NodeJS.ProcessEnv);
+    const defaults = readEnvironment({});
     expect(defaults.DATABASE_URL).toBeUndefined();
     expect(defaults.DATA_DIR).toBe(".data");
-    expect(readEnvironment({ DATABASE_URL: "  " } as NodeJS.ProcessEnv).DATABASE_URL).toBeUndefined();
+    expect(readEnvironment({ DATABASE_URL: "  " }).DATABASE_URL).toBeUndefined();
   });
 
   it("refuses a short administrator password or half of the pair", () => {
-    expect(() => readEnvironment({ ADMIN_EMAIL: "a@example.org", ADMIN_PASSWORD: "short" } as NodeJS.ProcessEnv)).toThrow(
+    expect(() => readEnvironment({ ADMIN_EMAIL: "a@example.org", ADMIN_PASSWORD: "short" })).toThrow(
       "ADMIN_PASSWORD must be at least 12 characters",
     );
-    expect(() => readEnvironment({ ADMIN_EMAIL: "a@example.org" } as NodeJS.ProcessEnv)).toThrow(ConfigurationError);
-    expect(() => readEnvironment({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long enough pass" } as NodeJS.ProcessEnv)).toThrow(
+    expect(() => readEnvironment({ ADMIN_EMAIL: "a@example.org" })).toThrow(ConfigurationError);
+    expect(() => readEnvironment({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long enough pass" })).toThrow(
       "ADMIN_EMAIL must be an email address",
     );
   });
