@@ -20,7 +20,8 @@ export type RunningTracker = { url: string; output: () => string; stop: () => Pr
 export function spawnTracker(env: Record<string, string>, port: number): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
     cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: "production" },
+    // A fixed secret for test servers only; production requires its own AUTH_SECRET.
+    env: { ...process.env, AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef", ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
