@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type Tx } from "./audit";
 import { db } from "./db";
-import { ConflictError, ForbiddenError, NotFoundError, NotSignedInError, ValidationError } from "./errors";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import {
   checkbox,
   fieldError,
@@ -15,19 +15,9 @@ import {
   version,
 } from "./field-schemas";
 import type { Prisma } from "./generated/prisma/client";
-import { MilestoneKind, MilestoneStatus, type Role } from "./generated/prisma/enums";
+import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
 import { refreshPublicPages } from "./public-pages";
-import { hasRole, type Viewer } from "./viewer";
-
-/** A signed-in staff member acting on the data. */
-export type Actor = NonNullable<Viewer>;
-
-/** Throws unless the viewer is signed in with at least `role`; returns the viewer as an actor. */
-export function requireRole(viewer: Viewer, role: Role): Actor {
-  if (viewer === null) throw new NotSignedInError();
-  if (!hasRole(viewer, role)) throw new ForbiddenError();
-  return viewer;
-}
+import { requireRole, type Actor, type Viewer } from "./viewer";
 
 /** Every field of a milestone a person can edit, as the edit form and bulk import send them. */
 export const milestoneFieldsSchema = z.object({
@@ -111,7 +101,7 @@ export const milestoneSnapshotSelect = {
 type MilestoneRow = Prisma.MilestoneGetPayload<{ select: typeof milestoneSnapshotSelect }>;
 
 /** The milestone as it is stored in audit events: flat, JSON-ready. */
-export type MilestoneSnapshot = Omit<MilestoneRow, "id" | "pillar" | "targetDate" | "completedOn" | "archivedAt"> & {
+export type MilestoneSnapshot = Omit<MilestoneRow, "pillar" | "targetDate" | "completedOn" | "archivedAt"> & {
   pillar: string;
   targetDate: string | null;
   completedOn: string | null;
@@ -121,7 +111,7 @@ export type MilestoneSnapshot = Omit<MilestoneRow, "id" | "pillar" | "targetDate
 const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
 export function snapshotOf(row: MilestoneRow): MilestoneSnapshot {
-  const { id: _id, pillar, targetDate, completedOn, archivedAt, ...rest } = row;
+  const { pillar, targetDate, completedOn, archivedAt, ...rest } = row;
   return { ...rest, pillar: pillar.slug, targetDate: day(targetDate), completedOn: day(completedOn), archivedAt: archivedAt?.toISOString() ?? null };
 }
 
@@ -161,8 +151,7 @@ export async function conflictSince(tx: Tx, current: MilestoneRow, expectedVersi
   const loaded = events
     .map((event) => event.before as Partial<MilestoneSnapshot> | null)
     .find((before) => before?.version === expectedVersion);
-  const { version: _version, ...now } = snapshotOf(current);
-  return new ConflictError(current.version, loaded ? changedFields(loaded, now) : []);
+  return new ConflictError(current.version, loaded ? changedFields(loaded, snapshotOf(current)) : []);
 }
 
 /**

@@ -15,9 +15,9 @@ import {
   version,
 } from "./field-schemas";
 import { MilestoneStatus } from "./generated/prisma/enums";
-import { requireRole, writeMilestoneChange, milestoneSnapshotSelect, type Actor } from "./milestone-edits";
+import { milestoneSnapshotSelect, writeMilestoneChange } from "./milestone-edits";
 import { refreshPublicPages } from "./public-pages";
-import type { Viewer } from "./viewer";
+import { requireRole, type Actor, type Viewer } from "./viewer";
 
 const earliestDay = new Date(Date.UTC(2000, 0, 1));
 

@@ -234,7 +234,7 @@ describe("logging progress", () => {
       [{ progress: -5 }, { progress: ["progressRange"] }],
       [{ progress: "12.5" }, { progress: ["progressRange"] }],
       [{ status: "completed", progress: 99 }, { progress: ["completedNeedsFullProgress"] }],
-      [{ status: "done" }, { status: ["unknownValue"] }],
+      [{ status: "done" as never }, { status: ["unknownValue"] }],
       [{ milestone: "no-such-milestone" }, { milestone: ["unknownValue"] }],
     ];
     for (const [changes, expected] of cases) {
