@@ -89,3 +89,8 @@ function authConfig(): NextAuthConfig {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
+
+/** The single sign-on button's label, or null when no provider is configured. */
+export function singleSignOnName(): string | null {
+  return readAuthSettings().oidc?.name ?? null;
+}

@@ -23,6 +23,9 @@ export const fieldError = {
   passwordTooShort: "passwordTooShort",
   passwordsDiffer: "passwordsDiffer",
   invalidVersion: "invalidVersion",
+  emailTaken: "emailTaken",
+  invitationInvalid: "invitationInvalid",
+  cannotChangeOwnAccount: "cannotChangeOwnAccount",
 } as const;
 
 /** Empty form fields arrive as "" and mean "no value". */

@@ -17,6 +17,7 @@ import {
 import type { Prisma } from "./generated/prisma/client";
 import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
 import { refreshPublicPages } from "./public-pages";
+import { translatedColumns, type TranslatedText } from "./translations";
 import { requireRole, type Actor, type Viewer } from "./viewer";
 
 /** Every field of a milestone a person can edit, as the edit form and bulk import send them. */
@@ -243,4 +244,17 @@ export async function archiveMilestone(viewer: Viewer, slug: string, expectedVer
   );
   refreshPublicPages([slug]);
   return archived;
+}
+
+/** A milestone as the edit and progress forms load it, with the version to send back. Staff only. */
+export async function getEditableMilestone(viewer: Viewer, slug: string): Promise<MilestoneSnapshot | null> {
+  requireRole(viewer, "viewer");
+  const row = await db().milestone.findUnique({ where: { slug }, select: milestoneSnapshotSelect });
+  return row && !row.archivedAt ? snapshotOf(row) : null;
+}
+
+/** The pillars a milestone can belong to, in the road map's order. */
+export async function listPillarChoices(): Promise<{ slug: string; name: TranslatedText }[]> {
+  const pillars = await db().pillar.findMany({ orderBy: [{ roadmapId: "asc" }, { position: "asc" }], select: { slug: true, nameEn: true, nameEs: true, nameJa: true } });
+  return pillars.map((pillar) => ({ slug: pillar.slug, name: translatedColumns(pillar, "name") }));
 }
