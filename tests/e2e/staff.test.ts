@@ -236,6 +236,33 @@ describe("an admin, an editor and a viewer", () => {
   });
 });
 
+describe("an admin changing an account", () => {
+  it("signs a deactivated user out at their next request, and a new role applies at once", async () => {
+    const viewerContext = await browser.newContext();
+    const viewerPage = await signIn(viewerContext, "viewer@ministry.example", "viewer password 2026");
+    const editorContext = await browser.newContext();
+    const editorPage = await signIn(editorContext, "editor@ministry.example", "editor password 2026");
+    const adminContext = await browser.newContext();
+    const adminPage = await signIn(adminContext, admin.email, admin.password);
+    await adminPage.goto(`${tracker.url}/en/admin/users`);
+    const viewerRow = adminPage.locator("tr", { hasText: "viewer@ministry.example" });
+    await viewerRow.locator("button", { hasText: "Deactivate" }).click();
+    await viewerRow.getByText("Deactivated").waitFor();
+    const editorRow = adminPage.locator("tr", { hasText: "editor@ministry.example" });
+    await editorRow.locator("select").selectOption("viewer");
+    await editorRow.locator("button", { hasText: "Change role" }).click();
+    await editorRow.getByText("Role changed.").waitFor();
+    await screenshot(adminPage, "staff-users-changed");
+
+    await viewerPage.goto(`${tracker.url}/en/admin`);
+    expect(new URL(viewerPage.url()).pathname).toBe("/en/sign-in");
+    await editorPage.goto(`${tracker.url}/en/admin/milestones/${milestone}/progress`);
+    await expect(editorPage.locator("main [role=alert]").innerText()).resolves.toContain("does not allow");
+
+    for (const context of [viewerContext, editorContext, adminContext]) await context.close();
+  });
+});
+
 describe("a signed-out browser", () => {
   it("is sent to sign-in from every staff page and gets no staff content over plain HTTP", async () => {
     const page = await browser.newPage();
