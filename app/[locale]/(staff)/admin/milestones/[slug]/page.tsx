@@ -28,7 +28,7 @@ export default async function EditMilestonePage({ params }: PageProps<"/[locale]
           {t("milestones.history")}
         </Link>
       </p>
-      {hasRole(viewer, "editor") ? <MilestoneForm milestone={milestone} {...choices} /> : <NotAllowed />}
+      {hasRole(viewer, "editor") ? <MilestoneForm milestone={milestone} {...choices} /> : <NotAllowed readOnly />}
       {hasRole(viewer, "admin") ? <ArchiveForm slug={slug} version={milestone.version} /> : null}
     </>
   );

@@ -38,7 +38,7 @@ export default async function LogProgressPage({ params }: PageProps<"/[locale]/a
           statusNames={statusNames}
         />
       ) : (
-        <NotAllowed />
+        <NotAllowed readOnly />
       )}
     </>
   );
