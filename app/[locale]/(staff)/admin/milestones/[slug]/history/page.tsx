@@ -3,8 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getMilestoneHistory } from "@/lib/history";
 import { getEditableMilestone } from "@/lib/milestone-edits";
-import { HistoryList } from "../../../_components/history-list";
 import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
+import { HistoryList } from "../../../_components/history-list";
 import { staffUserOrSignIn } from "../../../../staff-access";
 
 export default async function MilestoneHistoryPage({ params }: PageProps<"/[locale]/admin/milestones/[slug]/history">) {
