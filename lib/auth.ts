@@ -18,7 +18,7 @@ class SignInRefused extends CredentialsSignin {
 export const singleSignOnProviderId = "oidc";
 
 /** The client's address as the nearest proxy (or Next itself) reported it. */
-export function clientAddress(headers: Headers): string {
+function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean) ?? [];
   return forwarded.at(-1) ?? "unknown";
 }

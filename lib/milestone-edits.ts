@@ -238,9 +238,9 @@ export async function updateMilestone(viewer: Viewer, slug: string, input: unkno
 /** Takes a milestone off every page and list; only admins may. Its history stays. */
 export async function archiveMilestone(viewer: Viewer, slug: string, expectedVersion: number): Promise<MilestoneSnapshot> {
   const actor = requireRole(viewer, "admin");
-  const parsedVersion = parseFields(z.object({ expectedVersion: version }), { expectedVersion }).expectedVersion;
+  const loaded = parseFields(z.object({ expectedVersion: version }), { expectedVersion });
   const archived = await db().$transaction(async (tx) =>
-    writeMilestoneChange(tx, actor, "milestone.archive", await findEditable(tx, slug), parsedVersion, { archivedAt: new Date() }),
+    writeMilestoneChange(tx, actor, "milestone.archive", await findEditable(tx, slug), loaded.expectedVersion, { archivedAt: new Date() }),
   );
   refreshPublicPages([slug]);
   return archived;

@@ -266,6 +266,22 @@ describe("an admin changing an account", () => {
   });
 });
 
+describe("archiving", () => {
+  it("lets an admin archive a milestone, which leaves the staff list and the public overview count", async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, admin.email, admin.password);
+    const before = await (await fetch(`${tracker.url}/en`)).text();
+    await page.goto(`${tracker.url}/en/admin/milestones/parliamentary-friendship-exchange-2025`);
+    await page.click("text=Archive this milestone");
+    await page.waitForURL(/\/en\/admin\/milestones$/);
+    expect(await page.locator('main a[href$="/parliamentary-friendship-exchange-2025"]').count()).toBe(0);
+    expect(await page.locator('main a[href$="/monitoring-working-group-2025"]').count()).toBeGreaterThan(0);
+    const after = await (await fetch(`${tracker.url}/en`)).text();
+    expect(after).not.toBe(before);
+    await context.close();
+  });
+});
+
 describe("a signed-out browser", () => {
   it("is sent to sign-in from every staff page and gets no staff content over plain HTTP", async () => {
     const page = await browser.newPage();

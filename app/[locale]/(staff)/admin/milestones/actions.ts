@@ -1,10 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { routing } from "@/i18n/routing";
 import { failureState, submittedValues, type FormState } from "@/lib/action-state";
 import { archiveMilestone, createMilestone, updateMilestone } from "@/lib/milestone-edits";
 import { logProgress } from "@/lib/progress";
 import { currentViewer } from "@/lib/session";
+import type { Locale } from "@/lib/translations";
 
 // Thin: the data layer checks the role, validates and writes; these only map
 // the outcome for the forms.
@@ -41,11 +44,13 @@ export async function updateMilestoneAction(_previous: FormState, formData: Form
 export async function archiveMilestoneAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     await archiveMilestone(await currentViewer(), String(formData.get("slug") ?? ""), Number(formData.get("expectedVersion")));
-    revalidatePath(staffArea, "layout");
-    return { status: "saved" };
   } catch (error) {
     return failureState(error);
   }
+  // The archived milestone's pages are gone; continue from the list.
+  revalidatePath(staffArea, "layout");
+  const locale = String(formData.get("locale") ?? "");
+  redirect(`/${routing.locales.includes(locale as Locale) ? locale : routing.defaultLocale}/admin/milestones`);
 }
 
 export async function logProgressAction(_previous: FormState, formData: FormData): Promise<FormState> {
