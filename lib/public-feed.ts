@@ -221,28 +221,33 @@ export async function listLeadAgencies(viewer: Viewer): Promise<string[]> {
 
 const listsCache = { tags: [publicPageTags.lists], revalidate: publicRevalidateSeconds };
 
-export const publicRoadmap = unstable_cache(
-  async (): Promise<PublicRoadmap | null> => {
-    const overview = await getRoadmapOverview(null);
-    if (!overview) return null;
-    return {
-      ...overview,
-      adoptedOn: day(overview.adoptedOn)!,
-      pillars: overview.pillars.map((pillar) => ({ slug: pillar.slug, position: pillar.position, name: pillar.name, counts: pillar.counts, total: pillar.total })),
-    };
-  },
-  ["public-roadmap"],
-  listsCache,
-);
+/** The road map with each pillar's public milestone counts. */
+export async function readPublicRoadmap(): Promise<PublicRoadmap | null> {
+  const overview = await getRoadmapOverview(null);
+  if (!overview) return null;
+  return {
+    ...overview,
+    adoptedOn: day(overview.adoptedOn)!,
+    pillars: overview.pillars.map((pillar) => ({ slug: pillar.slug, position: pillar.position, name: pillar.name, counts: pillar.counts, total: pillar.total })),
+  };
+}
 
-export const publicMilestonePage = unstable_cache(
-  async (filters: MilestoneFilters): Promise<PublicMilestonePage> => {
-    const page = await listMilestones(null, filters);
-    return { ...page, milestones: page.milestones.map(toPublicMilestone) };
-  },
-  ["public-milestone-page"],
-  listsCache,
-);
+/** One page of public milestones matching the filters. */
+export async function readPublicMilestonePage(filters: MilestoneFilters): Promise<PublicMilestonePage> {
+  const page = await listMilestones(null, filters);
+  return { ...page, milestones: page.milestones.map(toPublicMilestone) };
+}
+
+/** One public milestone with its public history, newest first; null when internal or unknown. */
+export async function readPublicMilestone(slug: string): Promise<PublicMilestoneDetail | null> {
+  const milestone = await getMilestone(null, slug);
+  if (!milestone) return null;
+  return { ...toPublicMilestone(milestone), history: milestone.history.filter(isPublicChange).map(toPublicUpdate) };
+}
+
+export const publicRoadmap = unstable_cache(readPublicRoadmap, ["public-roadmap"], listsCache);
+
+export const publicMilestonePage = unstable_cache(readPublicMilestonePage, ["public-milestone-page"], listsCache);
 
 export const publicRecentUpdates = unstable_cache((limit: number) => listRecentProgressUpdates(null, limit), ["public-recent-updates"], listsCache);
 
@@ -268,17 +273,12 @@ export const publicMilestoneSlugs = unstable_cache(() => listMilestoneSlugs(null
 
 export const publicLeadAgencies = unstable_cache(() => listLeadAgencies(null), ["public-lead-agencies"], listsCache);
 
-/** One public milestone with its public history, newest first; null when internal or unknown. */
+/** The cached `readPublicMilestone`, tagged with the milestone alone. */
 export async function publicMilestone(slug: string): Promise<PublicMilestoneDetail | null> {
-  return unstable_cache(
-    async () => {
-      const milestone = await getMilestone(null, slug);
-      if (!milestone) return null;
-      return { ...toPublicMilestone(milestone), history: milestone.history.filter(isPublicChange).map(toPublicUpdate) };
-    },
-    ["public-milestone", slug],
-    { tags: [publicPageTags.milestone(slug)], revalidate: publicRevalidateSeconds },
-  )();
+  return unstable_cache(() => readPublicMilestone(slug), ["public-milestone", slug], {
+    tags: [publicPageTags.milestone(slug)],
+    revalidate: publicRevalidateSeconds,
+  })();
 }
 
 /** Today as a calendar day in UTC, the time zone milestone dates are kept in. */
