@@ -53,7 +53,11 @@ export type PublicProgressUpdate = {
   recordedAt: string;
 };
 
-export type PublicMilestoneDetail = PublicMilestone & { history: PublicProgressUpdate[] };
+export type PublicMilestoneDetail = PublicMilestone & {
+  history: PublicProgressUpdate[];
+  /** The road map's two parties, whose lead agencies are leadAgencyA and leadAgencyB. */
+  parties: { a: TranslatedText; b: TranslatedText };
+};
 
 export type PublicMilestonePage = {
   milestones: PublicMilestone[];
@@ -242,7 +246,16 @@ export async function readPublicMilestonePage(filters: MilestoneFilters): Promis
 export async function readPublicMilestone(slug: string): Promise<PublicMilestoneDetail | null> {
   const milestone = await getMilestone(null, slug);
   if (!milestone) return null;
-  return { ...toPublicMilestone(milestone), history: milestone.history.filter(isPublicChange).map(toPublicUpdate) };
+  // Read with the milestone, so its page depends on its own tag alone.
+  const roadmap = await db().roadmap.findFirstOrThrow({
+    where: { pillars: { some: { slug: milestone.pillar.slug, milestones: { some: { slug } } } } },
+    select: { partyAEn: true, partyAEs: true, partyAJa: true, partyBEn: true, partyBEs: true, partyBJa: true },
+  });
+  return {
+    ...toPublicMilestone(milestone),
+    history: milestone.history.filter(isPublicChange).map(toPublicUpdate),
+    parties: { a: translatedColumns(roadmap, "partyA"), b: translatedColumns(roadmap, "partyB") },
+  };
 }
 
 export const publicRoadmap = unstable_cache(readPublicRoadmap, ["public-roadmap"], listsCache);

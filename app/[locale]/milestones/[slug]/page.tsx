@@ -5,11 +5,12 @@ import { publicMetadata } from "@/components/public/metadata";
 import { LocalizedText } from "@/components/public/localized-text";
 import { PublicShell } from "@/components/public/public-shell";
 import { StatusBadge } from "@/components/public/status-badge";
-import { publicMilestone, publicRoadmap } from "@/lib/public-feed";
+import { publicMilestone } from "@/lib/public-feed";
 import { inLocale, type Locale } from "@/lib/translations";
 
 // Rendered on first visit, then served from Next's cache until an editor
-// changes this milestone (tag "public:milestone:<slug>").
+// changes this milestone: everything here is read under its tag alone
+// ("public:milestone:<slug>"), so other milestones' changes leave it be.
 export const revalidate = 3600;
 
 export function generateStaticParams() {
@@ -31,9 +32,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/mileston
 export default async function MilestonePage({ params }: PageProps<"/[locale]/milestones/[slug]">) {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
   setRequestLocale(locale);
-  const [milestone, roadmap, t, tStatus, tKind, format] = await Promise.all([
+  const [milestone, t, tStatus, tKind, format] = await Promise.all([
     publicMilestone(slug),
-    publicRoadmap(),
     getTranslations("Public.milestone"),
     getTranslations("Common.status"),
     getTranslations("Public.kind"),
@@ -42,8 +42,8 @@ export default async function MilestonePage({ params }: PageProps<"/[locale]/mil
   if (!milestone) notFound();
   const date = (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00Z`), { dateStyle: "long" });
   const percent = (value: number) => format.number(value / 100, { style: "percent" });
-  const partyA = roadmap ? inLocale(roadmap.partyA, locale).text : "A";
-  const partyB = roadmap ? inLocale(roadmap.partyB, locale).text : "B";
+  const partyA = inLocale(milestone.parties.a, locale).text;
+  const partyB = inLocale(milestone.parties.b, locale).text;
   const agencies = [
     milestone.leadAgencyA ? t("leadAgencyA", { party: partyA, agency: milestone.leadAgencyA }) : null,
     milestone.leadAgencyB ? t("leadAgencyA", { party: partyB, agency: milestone.leadAgencyB }) : null,
