@@ -17,6 +17,7 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   const t = await getTranslations({ locale, namespace: "Common" });
   return {
     metadataBase: siteUrl(),
+    icons: { icon: "/favicon.svg" },
     title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
     openGraph: { siteName: t("siteName") },
   };
