@@ -2,11 +2,11 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "./db";
 import type { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
-import { getMilestone, listMilestones, type MilestoneFilters, type MilestoneSummary, type ProgressEntry } from "./milestones";
+import { getMilestone, listMilestones, progressEntryFor, progressEntrySelect, type MilestoneFilters, type MilestoneSummary, type ProgressEntry } from "./milestones";
 import { publicPageTags } from "./public-pages";
 import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "./roadmaps";
 import { translatedColumns, type TranslatedText } from "./translations";
-import type { Viewer } from "./viewer";
+import { seesInternal, type Viewer } from "./viewer";
 
 // What the public site, the open-data API and the feeds show: public milestones
 // and public notes only, as plain JSON-safe objects (dates as ISO strings) so
@@ -21,35 +21,20 @@ export const eventKinds: MilestoneKind[] = ["ministerial_dialogue", "defense_exc
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-export type PublicMilestone = {
-  slug: string;
-  title: TranslatedText;
-  summary: TranslatedText;
-  pillar: { slug: string; position: number; name: TranslatedText };
-  kind: MilestoneKind;
-  status: MilestoneStatus;
-  progress: number;
+/** A milestone as the public sees it: no visibility flag, and dates as strings. */
+export type PublicMilestone = Omit<MilestoneSummary, "isPublic" | "targetDate" | "completedOn" | "updatedAt"> & {
   /** Calendar days, YYYY-MM-DD. */
   targetDate: string | null;
   completedOn: string | null;
-  leadAgencyA: string | null;
-  leadAgencyB: string | null;
-  location: string | null;
-  sourceUrl: string;
   /** Timestamp, ISO 8601. */
   updatedAt: string;
 };
 
-export type PublicProgressUpdate = {
-  id: number;
-  statusBefore: MilestoneStatus;
-  statusAfter: MilestoneStatus;
-  progressBefore: number;
-  progressAfter: number;
-  /** Null when the note is internal: the change itself is public, the words are not. */
-  note: string | null;
-  evidenceUrl: string | null;
+/** A progress update as the public sees it: `note` and `evidenceUrl` are null when the note is internal. */
+export type PublicProgressUpdate = Omit<ProgressEntry, "noteIsPublic" | "happenedOn" | "recordedAt"> & {
+  /** Calendar day, YYYY-MM-DD. */
   happenedOn: string;
+  /** Timestamp, ISO 8601. */
   recordedAt: string;
 };
 
@@ -117,36 +102,24 @@ function toPublicUpdate(update: ProgressEntry): PublicProgressUpdate {
 
 /** The latest progress updates on milestones the viewer may see, newest first; internal notes blanked for the public. */
 export async function listRecentProgressUpdates(viewer: Viewer, limit: number): Promise<PublicFeedEntry[]> {
+  const staff = seesInternal(viewer);
+  const fields = db().progressUpdate.fields;
   const rows = await db().progressUpdate.findMany({
-    where: { milestone: visibleMilestones(viewer) },
-    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
-    // Internal notes that changed nothing are dropped below, so read a few more.
-    take: limit * 3,
-    select: {
-      id: true,
-      statusBefore: true,
-      statusAfter: true,
-      progressBefore: true,
-      progressAfter: true,
-      note: true,
-      noteIsPublic: true,
-      evidenceUrl: true,
-      happenedOn: true,
-      recordedAt: true,
-      milestone: { select: { slug: true, titleEn: true, titleEs: true, titleJa: true, updatedAt: true } },
+    where: {
+      milestone: visibleMilestones(viewer),
+      // The public sees an update with a public note, or one that changed something (isPublicChange).
+      ...(staff
+        ? {}
+        : { OR: [{ noteIsPublic: true }, { NOT: { statusBefore: { equals: fields.statusAfter } } }, { NOT: { progressBefore: { equals: fields.progressAfter } } }] }),
     },
+    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { ...progressEntrySelect, milestone: { select: { slug: true, titleEn: true, titleEs: true, titleJa: true, updatedAt: true } } },
   });
-  const staff = viewer !== null;
-  return rows
-    .map((row) => {
-      const shown = staff || row.noteIsPublic;
-      return {
-        ...toPublicUpdate({ ...row, note: shown ? row.note : null, evidenceUrl: shown ? row.evidenceUrl : null }),
-        milestone: { slug: row.milestone.slug, title: translatedColumns(row.milestone, "title"), updatedAt: row.milestone.updatedAt.toISOString() },
-      };
-    })
-    .filter(isPublicChange)
-    .slice(0, limit);
+  return rows.map((row) => ({
+    ...toPublicUpdate(progressEntryFor(staff, row)),
+    milestone: { slug: row.milestone.slug, title: translatedColumns(row.milestone, "title"), updatedAt: row.milestone.updatedAt.toISOString() },
+  }));
 }
 
 const datedSelect = {

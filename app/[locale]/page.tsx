@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { publicMetadata } from "@/components/public/metadata";
 import { LocalizedText } from "@/components/public/localized-text";
 import { PublicShell } from "@/components/public/public-shell";
-import { StatusBadge, StatusIcon } from "@/components/public/status-badge";
+import { StatusBadge, StatusChange, StatusIcon } from "@/components/public/status-badge";
 import { Timeline } from "@/components/public/timeline";
 import { MilestoneStatus } from "@/lib/generated/prisma/enums";
 import { publicRecentUpdates, publicRoadmap, publicTimeline, publicUpcoming, todayUtc } from "@/lib/public-feed";
@@ -95,7 +95,7 @@ export default async function OverviewPage({ params }: PageProps<"/[locale]">) {
                       <div key={status} className="flex items-center gap-1.5">
                         <dt className="flex items-center gap-1.5">
                           <StatusIcon status={status} />
-                          {tStatus(status)}:
+                          {t("statusCount", { status: tStatus(status) })}
                         </dt>
                         <dd className="font-semibold">{format.number(pillar.counts[status])}</dd>
                       </div>
@@ -135,13 +135,7 @@ export default async function OverviewPage({ params }: PageProps<"/[locale]">) {
                   </a>
                   <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
                     <time dateTime={update.happenedOn}>{date(update.happenedOn)}</time>
-                    {update.statusBefore === update.statusAfter ? (
-                      <StatusBadge status={update.statusAfter} />
-                    ) : (
-                      <span className="inline-flex flex-wrap items-center gap-1">
-                        <StatusBadge status={update.statusBefore} /> → <StatusBadge status={update.statusAfter} />
-                      </span>
-                    )}
+                    <StatusChange from={update.statusBefore} to={update.statusAfter} />
                     {update.progressBefore !== update.progressAfter ? (
                       <span>
                         {t("progressChange", {

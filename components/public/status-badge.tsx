@@ -66,3 +66,13 @@ export async function StatusBadge({ status }: { status: MilestoneStatus }) {
     </span>
   );
 }
+
+/** One status, or the change from one to another. */
+export function StatusChange({ from, to }: { from: MilestoneStatus; to: MilestoneStatus }) {
+  if (from === to) return <StatusBadge status={to} />;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1">
+      <StatusBadge status={from} /> → <StatusBadge status={to} />
+    </span>
+  );
+}

@@ -11,6 +11,7 @@ import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import { launchChromium, screenshot } from "../support/browser";
 import { clearPageCache } from "../support/page-cache";
+import { addInternalMilestone, addInternalNote, internalWords } from "../support/public-fixtures";
 import { startTracker, type RunningTracker } from "../support/tracker";
 
 // The public site as a visitor meets it: the built tracker on the embedded
@@ -19,7 +20,7 @@ import { startTracker, type RunningTracker } from "../support/tracker";
 let tracker: RunningTracker;
 let browser: Browser;
 let dataDir: string;
-const secrets = ["Confidential copper negotiation", "internal-negotiation-copper", "Internal remark", "internal-memo"];
+const secrets = internalWords;
 const locales = ["en", "es", "ja"] as const;
 const titles = { en: "Road Map to Strengthen", es: "Hoja de Ruta para el Fortalecimiento", ja: "戦略的パートナーシップ強化のためのロードマップ" };
 
@@ -30,34 +31,9 @@ beforeAll(async () => {
   process.env.DATA_DIR = dataDir;
   await migrateDatabase(() => {});
   await seedRoadmap(db());
-  const pillar = await db().pillar.findFirstOrThrow({ where: { slug: "economic" } });
-  await db().milestone.create({
-    data: {
-      pillarId: pillar.id,
-      slug: "internal-negotiation-copper",
-      titleEn: "Confidential copper negotiation",
-      summaryEn: "Internal only",
-      kind: "ministerial_dialogue",
-      status: "in_progress",
-      targetDate: new Date(Date.now() + 10 * 86_400_000),
-      isPublic: false,
-      sourceUrl: "https://example.org/internal",
-    },
-  });
+  await addInternalMilestone(db(), new Date(Date.now() + 10 * 86_400_000));
   const completed = await db().milestone.findFirstOrThrow({ where: { status: "completed" }, orderBy: { id: "asc" } });
-  await db().progressUpdate.create({
-    data: {
-      milestoneId: completed.id,
-      statusBefore: "completed",
-      statusAfter: "completed",
-      progressBefore: 100,
-      progressAfter: 100,
-      note: "Internal remark about the delegation",
-      noteIsPublic: false,
-      evidenceUrl: "https://example.org/internal-memo",
-      happenedOn: new Date(),
-    },
-  });
+  await addInternalNote(db(), { id: completed.id, status: "completed", progress: 100 }, new Date());
   await closeDatabase();
   await clearPageCache();
   tracker = await startTracker({ DATABASE_URL: "", DATA_DIR: dataDir, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" });
@@ -95,6 +71,9 @@ describe("the overview", () => {
     expect(await page.content()).not.toMatch(new RegExp(secrets.join("|")));
     await expectAccessible(page);
     await screenshot(page, `public-overview-${locale}`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, `public-overview-${locale}-phone`);
     await page.context().close();
   });
 });

@@ -19,14 +19,14 @@ import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/viewer";
 import { freshDatabasePerFile } from "../support/database";
+import { addInternalMilestone, addInternalNote, internalWords } from "../support/public-fixtures";
 
 freshDatabasePerFile();
 
 const staff: Viewer = { id: "staff", role: "viewer" };
-const secretWords = ["Confidential copper negotiation", "internal-negotiation-copper", "Internal remark", "internal-memo"];
 const expectNoSecrets = (value: unknown) => {
   const text = typeof value === "string" ? value : JSON.stringify(value);
-  for (const word of secretWords) expect(text).not.toContain(word);
+  for (const word of internalWords) expect(text).not.toContain(word);
 };
 const inDays = (days: number) => new Date(Date.parse(`${todayUtc()}T00:00:00Z`) + days * 86_400_000);
 const origin = new URL("https://roadmap.example.org/");
@@ -37,23 +37,8 @@ let upcomingSlug: string;
 beforeAll(async () => {
   await migrateDatabase(() => {});
   await seedRoadmap(db());
-  const pillar = await db().pillar.findFirstOrThrow({ where: { slug: "economic" } });
   // An internal milestone, due soon, with a progress update: the public must never see any of it.
-  const internal = await db().milestone.create({
-    data: {
-      pillarId: pillar.id,
-      slug: "internal-negotiation-copper",
-      titleEn: "Confidential copper negotiation",
-      summaryEn: "Internal only",
-      kind: "ministerial_dialogue",
-      status: "in_progress",
-      progress: 40,
-      targetDate: inDays(10),
-      leadAgencyA: "Secret Agency",
-      isPublic: false,
-      sourceUrl: "https://example.org/internal",
-    },
-  });
+  const internal = await addInternalMilestone(db(), inDays(10));
   await db().progressUpdate.create({
     data: {
       milestoneId: internal.id,
@@ -70,19 +55,7 @@ beforeAll(async () => {
   const upcoming = await db().milestone.findFirstOrThrow({ where: { kind: "ministerial_dialogue", status: "planned" }, orderBy: { id: "asc" } });
   upcomingSlug = upcoming.slug;
   await db().milestone.update({ where: { id: upcoming.id }, data: { targetDate: inDays(20), status: "in_progress", progress: 30 } });
-  await db().progressUpdate.create({
-    data: {
-      milestoneId: upcoming.id,
-      statusBefore: "planned",
-      statusAfter: "planned",
-      progressBefore: 0,
-      progressAfter: 0,
-      note: "Internal remark about the delegation",
-      noteIsPublic: false,
-      evidenceUrl: "https://example.org/internal-memo",
-      happenedOn: inDays(-3),
-    },
-  });
+  await addInternalNote(db(), { id: upcoming.id, status: "planned", progress: 0 }, inDays(-3));
   await db().progressUpdate.create({
     data: {
       milestoneId: upcoming.id,

@@ -28,6 +28,25 @@ function viewQuery(filters: Partial<MilestoneFilters>, page?: number): string {
   return text ? `?${text}` : "";
 }
 
+const fieldClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900";
+
+/** One filter of the form; `any` adds the empty choice that leaves the filter off. */
+function FilterSelect({ name, label, value, any, options }: { name: string; label: string; value: string | number | undefined; any?: string; options: { value: string; label: string }[] }) {
+  return (
+    <label className="block text-sm font-medium">
+      {label}
+      <select name={name} defaultValue={value === undefined ? "" : String(value)} className={fieldClass}>
+        {any ? <option value="">{any}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function readFilters(searchParams: Record<string, string | string[] | undefined>): { filters: MilestoneFilters; invalid: string[] } {
   try {
     return { filters: parseMilestoneFilters(searchParams), invalid: [] };
@@ -62,7 +81,6 @@ export default async function MilestoneListPage({ params, searchParams }: PagePr
   const date = (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00Z`), { dateStyle: "medium" });
   const first = (result.page - 1) * result.pageSize + 1;
   const last = first + result.milestones.length - 1;
-  const field = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900";
 
   return (
     <PublicShell locale={locale} path={path} current="milestones">
@@ -81,71 +99,29 @@ export default async function MilestoneListPage({ params, searchParams }: PagePr
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <label className="block text-sm font-medium">
             {t("q")}
-            <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} className={field} />
+            <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} className={fieldClass} />
           </label>
-          <label className="block text-sm font-medium">
-            {t("pillar")}
-            <select name="pillar" defaultValue={filters.pillar ?? ""} className={field}>
-              <option value="">{t("any")}</option>
-              {roadmap?.pillars.map((pillar) => (
-                <option key={pillar.slug} value={pillar.slug}>
-                  {pillar.position}. {inLocale(pillar.name, locale).text}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm font-medium">
-            {t("status")}
-            <select name="status" defaultValue={filters.status ?? ""} className={field}>
-              <option value="">{t("any")}</option>
-              {Object.values(MilestoneStatus).map((status) => (
-                <option key={status} value={status}>
-                  {tStatus(status)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm font-medium">
-            {t("kind")}
-            <select name="kind" defaultValue={filters.kind ?? ""} className={field}>
-              <option value="">{t("any")}</option>
-              {Object.values(MilestoneKind).map((kind) => (
-                <option key={kind} value={kind}>
-                  {tKind(kind)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm font-medium">
-            {t("year")}
-            <select name="year" defaultValue={filters.year ? String(filters.year) : ""} className={field}>
-              <option value="">{t("any")}</option>
-              {years.map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm font-medium">
-            {t("agency")}
-            <select name="agency" defaultValue={filters.agency ?? ""} className={field}>
-              <option value="">{t("any")}</option>
-              {agencies.map((agency) => (
-                <option key={agency} value={agency}>
-                  {agency}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm font-medium">
-            {t("sort")}
-            <select name="sort" defaultValue={filters.sort} className={field}>
-              <option value="target">{t("sortTarget")}</option>
-              <option value="updated">{t("sortUpdated")}</option>
-              <option value="title">{t("sortTitle")}</option>
-            </select>
-          </label>
+          <FilterSelect
+            name="pillar"
+            label={t("pillar")}
+            value={filters.pillar}
+            any={t("any")}
+            options={(roadmap?.pillars ?? []).map((pillar) => ({ value: pillar.slug, label: `${pillar.position}. ${inLocale(pillar.name, locale).text}` }))}
+          />
+          <FilterSelect name="status" label={t("status")} value={filters.status} any={t("any")} options={Object.values(MilestoneStatus).map((status) => ({ value: status, label: tStatus(status) }))} />
+          <FilterSelect name="kind" label={t("kind")} value={filters.kind} any={t("any")} options={Object.values(MilestoneKind).map((kind) => ({ value: kind, label: tKind(kind) }))} />
+          <FilterSelect name="year" label={t("year")} value={filters.year} any={t("any")} options={years.map((year) => ({ value: String(year), label: String(year) }))} />
+          <FilterSelect name="agency" label={t("agency")} value={filters.agency} any={t("any")} options={agencies.map((agency) => ({ value: agency, label: agency }))} />
+          <FilterSelect
+            name="sort"
+            label={t("sort")}
+            value={filters.sort}
+            options={[
+              { value: "target", label: t("sortTarget") },
+              { value: "updated", label: t("sortUpdated") },
+              { value: "title", label: t("sortTitle") },
+            ]}
+          />
           <div className="flex items-end gap-3">
             <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:ring-2 focus:ring-blue-800 focus:ring-offset-2 focus:outline-none">
               {t("apply")}
@@ -159,7 +135,7 @@ export default async function MilestoneListPage({ params, searchParams }: PagePr
 
       <p className="mt-6 font-medium" id="match-count">
         {t("matched", { total: result.total })}
-        {result.milestones.length > 0 && result.total > result.milestones.length ? ` (${t("showing", { from: first, to: last })})` : null}
+        {result.milestones.length > 0 && result.total > result.milestones.length ? ` ${t("showing", { from: first, to: last })}` : null}
       </p>
 
       {result.milestones.length === 0 ? (

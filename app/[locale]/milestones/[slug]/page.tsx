@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { publicMetadata } from "@/components/public/metadata";
 import { LocalizedText } from "@/components/public/localized-text";
 import { PublicShell } from "@/components/public/public-shell";
-import { StatusBadge } from "@/components/public/status-badge";
+import { StatusBadge, StatusChange } from "@/components/public/status-badge";
 import { publicMilestone } from "@/lib/public-feed";
 import { inLocale, type Locale } from "@/lib/translations";
 
@@ -151,13 +151,7 @@ export default async function MilestonePage({ params }: PageProps<"/[locale]/mil
                   <ul className="mt-2 space-y-1 text-sm">
                     <li className="flex flex-wrap items-center gap-1.5">
                       {t("statusLabel")}
-                      {update.statusBefore === update.statusAfter ? (
-                        <StatusBadge status={update.statusAfter} />
-                      ) : (
-                        <>
-                          <StatusBadge status={update.statusBefore} /> → <StatusBadge status={update.statusAfter} />
-                        </>
-                      )}
+                      <StatusChange from={update.statusBefore} to={update.statusAfter} />
                     </li>
                     {update.progressBefore !== update.progressAfter ? (
                       <li>{t("progressChange", { from: percent(update.progressBefore), to: percent(update.progressAfter) })}</li>
