@@ -55,7 +55,9 @@ export async function Timeline({
 
   return (
     <figure className="timeline">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="timeline-title timeline-desc" className="h-auto w-full">
+      {/* On a phone the drawing keeps a readable size and scrolls sideways. */}
+      <div className="timeline-scroll overflow-x-auto" tabIndex={0} role="group" aria-label={t("scroll")}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="timeline-title timeline-desc" className="h-auto w-full min-w-[720px]">
         <title id="timeline-title">{t("title", { firstYear, lastYear })}</title>
         <desc id="timeline-desc">{t("description", { count: placed.length })}</desc>
         {pillars.map((pillar, row) => (
@@ -94,6 +96,7 @@ export async function Timeline({
           </g>
         ))}
       </svg>
+      </div>
       <figcaption className="mt-3">
         <p className="sr-only">{t("legend")}</p>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800" aria-label={t("legend")}>
