@@ -57,45 +57,45 @@ export async function Timeline({
     <figure className="timeline">
       {/* On a phone the drawing keeps a readable size and scrolls sideways. */}
       <div className="timeline-scroll overflow-x-auto" tabIndex={0} role="group" aria-label={t("scroll")}>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="timeline-title timeline-desc" className="h-auto w-full min-w-[720px]">
-        <title id="timeline-title">{t("title", { firstYear, lastYear })}</title>
-        <desc id="timeline-desc">{t("description", { count: placed.length })}</desc>
-        {pillars.map((pillar, row) => (
-          <g key={pillar.slug}>
-            <rect x={left} y={top + row * rowHeight} width={width - left - right} height={rowHeight - 4} fill={row % 2 === 0 ? "#f8fafc" : "#f1f5f9"} />
-            <text x={left + 6} y={top + row * rowHeight + 15} fontSize="13" fill="#1e293b" fontWeight="600">
-              {pillar.position}. {inLocale(pillar.name, locale).text}
-            </text>
-          </g>
-        ))}
-        {years.map((year) => {
-          const yearX = x(`${year}-01-01`);
-          return (
-            <g key={year}>
-              <line x1={yearX} x2={yearX} y1={top} y2={top + pillars.length * rowHeight} stroke="#cbd5e1" strokeWidth="1" />
-              {year <= lastYear ? (
-                <text x={yearX + (x(`${year + 1}-01-01`) - yearX) / 2} y={height - 14} fontSize="13" fill="#334155" textAnchor="middle">
-                  {year}
-                </text>
-              ) : null}
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="timeline-title timeline-desc" className="h-auto w-full min-w-[720px]">
+          <title id="timeline-title">{t("title", { firstYear, lastYear })}</title>
+          <desc id="timeline-desc">{t("description", { count: placed.length })}</desc>
+          {pillars.map((pillar, row) => (
+            <g key={pillar.slug}>
+              <rect x={left} y={top + row * rowHeight} width={width - left - right} height={rowHeight - 4} fill={row % 2 === 0 ? "#f8fafc" : "#f1f5f9"} />
+              <text x={left + 6} y={top + row * rowHeight + 15} fontSize="13" fill="#1e293b" fontWeight="600">
+                {pillar.position}. {inLocale(pillar.name, locale).text}
+              </text>
             </g>
-          );
-        })}
-        {showToday ? (
-          <g>
-            <line x1={todayX} x2={todayX} y1={top} y2={top + pillars.length * rowHeight} stroke="#0f172a" strokeWidth="1.5" strokeDasharray="4 3" />
-            <text x={todayX + 4} y={top + pillars.length * rowHeight + 14} fontSize="12" fill="#0f172a">
-              {t("today")}
-            </text>
-          </g>
-        ) : null}
-        {placed.map(({ milestone, cx, cy }) => (
-          <g key={milestone.slug} transform={`translate(${cx.toFixed(1)} ${cy})`}>
-            <title>{`${inLocale(milestone.title, locale).text} — ${tStatus(milestone.status)}, ${date(milestone.date)}`}</title>
-            <StatusShape status={milestone.status} />
-          </g>
-        ))}
-      </svg>
+          ))}
+          {years.map((year) => {
+            const yearX = x(`${year}-01-01`);
+            return (
+              <g key={year}>
+                <line x1={yearX} x2={yearX} y1={top} y2={top + pillars.length * rowHeight} stroke="#cbd5e1" strokeWidth="1" />
+                {year <= lastYear ? (
+                  <text x={yearX + (x(`${year + 1}-01-01`) - yearX) / 2} y={height - 14} fontSize="13" fill="#334155" textAnchor="middle">
+                    {year}
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
+          {showToday ? (
+            <g>
+              <line x1={todayX} x2={todayX} y1={top} y2={top + pillars.length * rowHeight} stroke="#0f172a" strokeWidth="1.5" strokeDasharray="4 3" />
+              <text x={todayX + 4} y={top + pillars.length * rowHeight + 14} fontSize="12" fill="#0f172a">
+                {t("today")}
+              </text>
+            </g>
+          ) : null}
+          {placed.map(({ milestone, cx, cy }) => (
+            <g key={milestone.slug} transform={`translate(${cx.toFixed(1)} ${cy})`}>
+              <title>{`${inLocale(milestone.title, locale).text} — ${tStatus(milestone.status)}, ${date(milestone.date)}`}</title>
+              <StatusShape status={milestone.status} />
+            </g>
+          ))}
+        </svg>
       </div>
       <figcaption className="mt-3">
         <p className="sr-only">{t("legend")}</p>
