@@ -207,6 +207,26 @@ export type ProgressEntry = {
 
 export type MilestoneDetail = MilestoneSummary & { history: ProgressEntry[] };
 
+export const progressEntrySelect = {
+  id: true,
+  statusBefore: true,
+  statusAfter: true,
+  progressBefore: true,
+  progressAfter: true,
+  note: true,
+  noteIsPublic: true,
+  evidenceUrl: true,
+  happenedOn: true,
+  recordedAt: true,
+} satisfies Prisma.ProgressUpdateSelect;
+
+/** A progress update as a viewer may see it: an internal note and its evidence are blanked for the public. */
+export function progressEntryFor(staff: boolean, update: Prisma.ProgressUpdateGetPayload<{ select: typeof progressEntrySelect }>): ProgressEntry {
+  const shown = staff || update.noteIsPublic;
+  // Evidence of an internal note may itself be internal.
+  return { ...update, note: shown ? update.note : null, evidenceUrl: shown ? update.evidenceUrl : null };
+}
+
 /** One milestone with its progress history, newest first; null when the viewer may not see it. */
 export async function getMilestone(viewer: Viewer, slug: string): Promise<MilestoneDetail | null> {
   const staff = seesInternal(viewer);
@@ -216,29 +236,13 @@ export async function getMilestone(viewer: Viewer, slug: string): Promise<Milest
       ...milestoneSummarySelect,
       progressUpdates: {
         orderBy: [{ happenedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
-        select: {
-          id: true,
-          statusBefore: true,
-          statusAfter: true,
-          progressBefore: true,
-          progressAfter: true,
-          note: true,
-          noteIsPublic: true,
-          evidenceUrl: true,
-          happenedOn: true,
-          recordedAt: true,
-        },
+        select: progressEntrySelect,
       },
     },
   });
   if (!row) return null;
   return {
     ...toSummary(row),
-    history: row.progressUpdates.map((update) => ({
-      ...update,
-      note: staff || update.noteIsPublic ? update.note : null,
-      // Evidence of an internal note may itself be internal.
-      evidenceUrl: staff || update.noteIsPublic ? update.evidenceUrl : null,
-    })),
+    history: row.progressUpdates.map((update) => progressEntryFor(staff, update)),
   };
 }

@@ -136,7 +136,9 @@ export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
 export type FirstAdmin =
   | { kind: "from-environment"; email: string; created: boolean }
   | { kind: "generated"; email: string; password: string }
-  | { kind: "none" };
+  | { kind: "none" }
+  /** No administrator exists and none may be generated here (a PostgreSQL server). */
+  | { kind: "missing" };
 
 export const generatedAdminEmail = "admin@tracker.local";
 
@@ -166,7 +168,8 @@ export async function ensureFirstAdmin(
     });
     return { kind: "from-environment", email, created };
   }
-  if (!generateIfMissing || (await prisma.user.count({ where: { role: "admin" } })) > 0) return { kind: "none" };
+  if ((await prisma.user.count({ where: { role: "admin" } })) > 0) return { kind: "none" };
+  if (!generateIfMissing) return { kind: "missing" };
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   const user = await prisma.$transaction(async (tx) => {

@@ -38,6 +38,8 @@ export async function prepareDatabase(log: Log = console.log): Promise<void> {
     );
   } else if (admin.kind === "from-environment" && admin.created) {
     log(`Administrator ${admin.email} created from ADMIN_EMAIL`);
+  } else if (admin.kind === "missing") {
+    log("No administrator yet: set ADMIN_EMAIL and ADMIN_PASSWORD and restart to create one");
   }
   log(`Database ready: ${current.description}`);
 }

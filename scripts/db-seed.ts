@@ -17,6 +17,8 @@ try {
     console.log(`First administrator created: ${admin.email} with password ${admin.password} (shown only this once)`);
   } else if (admin.kind === "from-environment") {
     console.log(`Administrator ${admin.email} ${admin.created ? "created" : "already present"}`);
+  } else if (admin.kind === "missing") {
+    console.log("No administrator yet: set ADMIN_EMAIL and ADMIN_PASSWORD and run this again");
   }
 } catch (error) {
   console.error(startupFailure(error) ?? error);

@@ -2,7 +2,9 @@
 // PostgreSQL server when TEST_DATABASE_URL is set) and end-to-end in Chromium
 // against the built tracker, which is built first when needed.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -14,5 +16,15 @@ if (!process.env.TEST_DATABASE_URL) {
   console.log("TEST_DATABASE_URL is not set: integration tests run on the embedded database only");
 }
 buildIfNeeded();
-const result = spawnSync("npx", ["vitest", "run", ...process.argv.slice(2)], { stdio: "inherit" });
+const report = path.join(mkdtempSync(path.join(tmpdir(), "tracker-tests-")), "results.json");
+const result = spawnSync(
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: "inherit" },
+);
+if (existsSync(report)) {
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, "utf8"));
+  // The plain closing line CI reads: counts over every project.
+  console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
+}
 process.exit(result.status ?? 1);

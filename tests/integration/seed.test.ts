@@ -127,6 +127,7 @@ describe("the first administrator", () => {
 
   it("is never generated on a PostgreSQL server without ADMIN_EMAIL", async () => {
     await db().user.updateMany({ data: { role: "editor" } });
-    expect(await ensureFirstAdmin(db(), {}, { generateIfMissing: false })).toEqual({ kind: "none" });
+    expect(await ensureFirstAdmin(db(), {}, { generateIfMissing: false })).toEqual({ kind: "missing" });
+    expect(await db().user.count({ where: { role: "admin" } })).toBe(0);
   });
 });

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { MilestoneList, milestoneListMetadata } from "@/components/public/milestone-list";
+import { listViewQuery } from "@/lib/public-list-view";
+import type { Locale } from "@/lib/translations";
+
+// The milestone list for one canonical view without free text (see
+// lib/public-list-view.ts), rendered on its first visit and then served from
+// the page cache until the lists change (tag "public:lists").
+export const revalidate = 3600;
+
+export function generateStaticParams() {
+  return [];
+}
+
+async function viewParams(params: PageProps<"/[locale]/milestone-list/[view]">["params"]) {
+  const { locale, view } = await params;
+  const query = listViewQuery(decodeURIComponent(view));
+  if (!query) notFound();
+  return { locale: locale as Locale, searchParams: Object.fromEntries(query) };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/milestone-list/[view]">): Promise<Metadata> {
+  const { locale, searchParams } = await viewParams(params);
+  return milestoneListMetadata(locale, searchParams);
+}
+
+export default async function CachedMilestoneListPage({ params }: PageProps<"/[locale]/milestone-list/[view]">) {
+  const { locale, searchParams } = await viewParams(params);
+  setRequestLocale(locale);
+  return <MilestoneList locale={locale} searchParams={searchParams} />;
+}

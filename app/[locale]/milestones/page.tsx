@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { setRequestLocale } from "next-intl/server";
+import { MilestoneList, milestoneListMetadata } from "@/components/public/milestone-list";
+import type { Locale } from "@/lib/translations";
+
+// The filters live in the query string, so this page renders per request;
+// its data comes from Next's data cache (tag "public:lists"), not the database.
+// Views without free text can instead be served from the page cache through
+// /{lang}/milestone-list/{view} (see lib/public-list-view.ts).
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/milestones">): Promise<Metadata> {
+  return milestoneListMetadata((await params).locale as Locale, await searchParams);
+}
+
+export default async function MilestoneListPage({ params, searchParams }: PageProps<"/[locale]/milestones">) {
+  const locale = (await params).locale as Locale;
+  setRequestLocale(locale);
+  return <MilestoneList locale={locale} searchParams={await searchParams} />;
+}

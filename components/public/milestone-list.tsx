@@ -1,0 +1,201 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { LocalizedText } from "./localized-text";
+import { publicMetadata } from "./metadata";
+import { PublicShell } from "./public-shell";
+import { StatusBadge } from "./status-badge";
+import { MilestoneKind, MilestoneStatus } from "@/lib/generated/prisma/enums";
+import { InvalidFilterError, milestoneFilterSchema, parseMilestoneFilters, type MilestoneFilters } from "@/lib/milestones";
+import { publicLeadAgencies, publicMilestonePage, publicRoadmap } from "@/lib/public-feed";
+import { inLocale, type Locale } from "@/lib/translations";
+
+const filterNames = ["pillar", "status", "kind", "year", "agency", "q", "sort"] as const;
+
+/** The query string of a view: only the parameters that differ from the defaults, in a fixed order. */
+export function viewQuery(filters: Partial<MilestoneFilters>, page?: number): string {
+  const query = new URLSearchParams();
+  for (const name of filterNames) {
+    const value = filters[name];
+    if (value !== undefined && !(name === "sort" && value === "target")) query.set(name, String(value));
+  }
+  if (page && page > 1) query.set("page", String(page));
+  if (filters.pageSize && filters.pageSize !== 20) query.set("pageSize", String(filters.pageSize));
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
+const fieldClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900";
+
+/** One filter of the form; `any` adds the empty choice that leaves the filter off. */
+function FilterSelect({ name, label, value, any, options }: { name: string; label: string; value: string | number | undefined; any?: string; options: { value: string; label: string }[] }) {
+  return (
+    <label className="block text-sm font-medium">
+      {label}
+      <select name={name} defaultValue={value === undefined ? "" : String(value)} className={fieldClass}>
+        {any ? <option value="">{any}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function readFilters(searchParams: Record<string, string | string[] | undefined>): { filters: MilestoneFilters; invalid: string[] } {
+  try {
+    return { filters: parseMilestoneFilters(searchParams), invalid: [] };
+  } catch (error) {
+    if (!(error instanceof InvalidFilterError)) throw error;
+    return { filters: milestoneFilterSchema.parse({}), invalid: [...new Set(error.issues.map((issue) => issue.parameter))] };
+  }
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export async function milestoneListMetadata(locale: Locale, searchParams: SearchParams): Promise<Metadata> {
+  const { filters } = readFilters(searchParams);
+  const t = await getTranslations({ locale, namespace: "Public.list" });
+  return publicMetadata({ locale, path: `/milestones${viewQuery(filters, filters.page)}`, title: t("title"), description: t("metaDescription") });
+}
+
+/** The milestone list for the filters in `searchParams`, with the filter form and pages; shown at /{lang}/milestones. */
+export async function MilestoneList({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
+  const { filters, invalid } = readFilters(searchParams);
+  const [t, tStatus, tKind, format, result, roadmap, agencies] = await Promise.all([
+    getTranslations("Public.list"),
+    getTranslations("Common.status"),
+    getTranslations("Public.kind"),
+    getFormatter(),
+    publicMilestonePage(filters),
+    publicRoadmap(),
+    publicLeadAgencies(),
+  ]);
+  const path = `/milestones${viewQuery(filters, filters.page)}`;
+  const years = roadmap ? Array.from({ length: roadmap.lastYear - roadmap.firstYear + 1 }, (_, index) => roadmap.firstYear + index) : [];
+  const date = (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00Z`), { dateStyle: "medium" });
+  const first = (result.page - 1) * result.pageSize + 1;
+  const last = first + result.milestones.length - 1;
+
+  return (
+    <PublicShell locale={locale} path={path} current="milestones">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
+
+      {invalid.length > 0 ? (
+        <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900" data-invalid-filters={invalid.join(",")}>
+          {t("invalid", { details: invalid.map((parameter) => t(`invalidParameter.${parameter}` as "invalidParameter.status")).join("; ") })}
+        </div>
+      ) : null}
+
+      <form method="get" action={`/${locale}/milestones`} className="filters mt-6 rounded-lg border border-slate-300 bg-slate-50 p-4" aria-labelledby="filters-heading">
+        <h2 id="filters-heading" className="text-lg font-semibold">
+          {t("filters")}
+        </h2>
+        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <label className="block text-sm font-medium">
+            {t("q")}
+            <input type="search" name="q" defaultValue={filters.q ?? ""} maxLength={200} className={fieldClass} />
+          </label>
+          <FilterSelect
+            name="pillar"
+            label={t("pillar")}
+            value={filters.pillar}
+            any={t("any")}
+            options={(roadmap?.pillars ?? []).map((pillar) => ({ value: pillar.slug, label: `${pillar.position}. ${inLocale(pillar.name, locale).text}` }))}
+          />
+          <FilterSelect name="status" label={t("status")} value={filters.status} any={t("any")} options={Object.values(MilestoneStatus).map((status) => ({ value: status, label: tStatus(status) }))} />
+          <FilterSelect name="kind" label={t("kind")} value={filters.kind} any={t("any")} options={Object.values(MilestoneKind).map((kind) => ({ value: kind, label: tKind(kind) }))} />
+          <FilterSelect name="year" label={t("year")} value={filters.year} any={t("any")} options={years.map((year) => ({ value: String(year), label: String(year) }))} />
+          <FilterSelect name="agency" label={t("agency")} value={filters.agency} any={t("any")} options={agencies.map((agency) => ({ value: agency, label: agency }))} />
+          <FilterSelect
+            name="sort"
+            label={t("sort")}
+            value={filters.sort}
+            options={[
+              { value: "target", label: t("sortTarget") },
+              { value: "updated", label: t("sortUpdated") },
+              { value: "title", label: t("sortTitle") },
+            ]}
+          />
+          <div className="flex items-end gap-3">
+            <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:ring-2 focus:ring-blue-800 focus:ring-offset-2 focus:outline-none">
+              {t("apply")}
+            </button>
+            <a href={`/${locale}/milestones`} className="py-2 text-blue-800 underline">
+              {t("clear")}
+            </a>
+          </div>
+        </div>
+      </form>
+
+      <p className="mt-6 font-medium" id="match-count">
+        {t("matched", { total: result.total })}
+        {result.milestones.length > 0 && result.total > result.milestones.length ? ` ${t("showing", { from: first, to: last })}` : null}
+      </p>
+
+      {result.milestones.length === 0 ? (
+        <p className="empty-state mt-4 rounded border border-slate-300 p-4 text-slate-800">{t("empty")}</p>
+      ) : (
+        <ul className="milestone-list mt-4 divide-y divide-slate-200 border-y border-slate-200">
+          {result.milestones.map((milestone) => (
+            <li key={milestone.slug} className="py-4">
+              <h2 className="text-lg font-semibold">
+                <a href={`/${locale}/milestones/${milestone.slug}`} className="text-blue-800 underline">
+                  <LocalizedText text={milestone.title} locale={locale} />
+                </a>
+              </h2>
+              <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+                <StatusBadge status={milestone.status} />
+                <span>
+                  {milestone.pillar.position}. {inLocale(milestone.pillar.name, locale).text}
+                </span>
+                <span>{tKind(milestone.kind)}</span>
+                <span>
+                  {milestone.completedOn
+                    ? t("completedOn", { date: date(milestone.completedOn) })
+                    : milestone.targetDate
+                      ? t("target", { date: date(milestone.targetDate) })
+                      : t("noDate")}
+                </span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {result.pageCount > 1 ? (
+        <nav aria-label={t("pagination")} className="pagination mt-6">
+          <ul className="flex flex-wrap items-center gap-2">
+            {result.page > 1 ? (
+              <li>
+                <a className="block rounded border border-slate-400 px-3 py-1 text-blue-800" rel="prev" href={`/${locale}/milestones${viewQuery(filters, result.page - 1)}`}>
+                  {t("previous")}
+                </a>
+              </li>
+            ) : null}
+            {Array.from({ length: result.pageCount }, (_, index) => index + 1).map((page) => (
+              <li key={page}>
+                <a
+                  className={`block rounded border px-3 py-1 ${page === result.page ? "border-slate-900 bg-slate-900 font-semibold text-white" : "border-slate-400 text-blue-800"}`}
+                  href={`/${locale}/milestones${viewQuery(filters, page)}`}
+                  aria-current={page === result.page ? "page" : undefined}
+                  aria-label={t("pageN", { page })}
+                >
+                  {page}
+                </a>
+              </li>
+            ))}
+            {result.page < result.pageCount ? (
+              <li>
+                <a className="block rounded border border-slate-400 px-3 py-1 text-blue-800" rel="next" href={`/${locale}/milestones${viewQuery(filters, result.page + 1)}`}>
+                  {t("next")}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </PublicShell>
+  );
+}

@@ -1,0 +1,273 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { db } from "./db";
+import type { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
+import { getMilestone, listMilestones, progressEntryFor, progressEntrySelect, type MilestoneFilters, type MilestoneSummary, type ProgressEntry } from "./milestones";
+import { publicPageTags } from "./public-pages";
+import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "./roadmaps";
+import { translatedColumns, type TranslatedText } from "./translations";
+import { seesInternal, type Viewer } from "./viewer";
+
+// What the public site, the open-data API and the feeds show: public milestones
+// and public notes only, as plain JSON-safe objects (dates as ISO strings) so
+// they can sit in Next's cache. Each cached read is tagged with what it shows
+// (lib/public-pages.ts), so an editor's change refreshes exactly those pages.
+
+/** Pages also refresh on their own at least this often (seconds): "today" moves, and other instances may have written. */
+export const publicRevalidateSeconds = 3600;
+
+/** Kinds of milestone that are a meeting or an event, for the calendar feed. */
+export const eventKinds: MilestoneKind[] = ["ministerial_dialogue", "defense_exchange", "people_to_people", "other"];
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** A milestone as the public sees it: no visibility flag, and dates as strings. */
+export type PublicMilestone = Omit<MilestoneSummary, "isPublic" | "targetDate" | "completedOn" | "updatedAt"> & {
+  /** Calendar days, YYYY-MM-DD. */
+  targetDate: string | null;
+  completedOn: string | null;
+  /** Timestamp, ISO 8601. */
+  updatedAt: string;
+};
+
+/** A progress update as the public sees it: `note` and `evidenceUrl` are null when the note is internal. */
+export type PublicProgressUpdate = Omit<ProgressEntry, "noteIsPublic" | "happenedOn" | "recordedAt"> & {
+  /** Calendar day, YYYY-MM-DD. */
+  happenedOn: string;
+  /** Timestamp, ISO 8601. */
+  recordedAt: string;
+};
+
+export type PublicMilestoneDetail = PublicMilestone & {
+  history: PublicProgressUpdate[];
+  /** The road map's two parties, whose lead agencies are leadAgencyA and leadAgencyB. */
+  parties: { a: TranslatedText; b: TranslatedText };
+};
+
+export type PublicMilestonePage = {
+  milestones: PublicMilestone[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+export type PublicRoadmap = Omit<RoadmapOverview, "adoptedOn" | "pillars"> & {
+  adoptedOn: string;
+  pillars: Omit<RoadmapOverview["pillars"][number], "id">[];
+};
+
+/** A progress update with the milestone it belongs to, for "recently updated" and the Atom feed. */
+export type PublicFeedEntry = PublicProgressUpdate & {
+  milestone: { slug: string; title: TranslatedText; updatedAt: string };
+};
+
+export function toPublicMilestone(milestone: MilestoneSummary): PublicMilestone {
+  return {
+    slug: milestone.slug,
+    title: milestone.title,
+    summary: milestone.summary,
+    pillar: milestone.pillar,
+    kind: milestone.kind,
+    status: milestone.status,
+    progress: milestone.progress,
+    targetDate: day(milestone.targetDate),
+    completedOn: day(milestone.completedOn),
+    leadAgencyA: milestone.leadAgencyA,
+    leadAgencyB: milestone.leadAgencyB,
+    location: milestone.location,
+    sourceUrl: milestone.sourceUrl,
+    updatedAt: milestone.updatedAt.toISOString(),
+  };
+}
+
+/** An update the public may see: one with a public note, or one that changed status or progress. */
+function isPublicChange(update: Pick<ProgressEntry, "note" | "statusBefore" | "statusAfter" | "progressBefore" | "progressAfter">) {
+  return update.note !== null || update.statusBefore !== update.statusAfter || update.progressBefore !== update.progressAfter;
+}
+
+function toPublicUpdate(update: ProgressEntry): PublicProgressUpdate {
+  return {
+    id: update.id,
+    statusBefore: update.statusBefore,
+    statusAfter: update.statusAfter,
+    progressBefore: update.progressBefore,
+    progressAfter: update.progressAfter,
+    note: update.note,
+    evidenceUrl: update.evidenceUrl,
+    happenedOn: update.happenedOn.toISOString().slice(0, 10),
+    recordedAt: update.recordedAt.toISOString(),
+  };
+}
+
+/** The latest progress updates on milestones the viewer may see, newest first; internal notes blanked for the public. */
+export async function listRecentProgressUpdates(viewer: Viewer, limit: number): Promise<PublicFeedEntry[]> {
+  const staff = seesInternal(viewer);
+  const fields = db().progressUpdate.fields;
+  const rows = await db().progressUpdate.findMany({
+    where: {
+      milestone: visibleMilestones(viewer),
+      // The public sees an update with a public note, or one that changed something (isPublicChange).
+      ...(staff
+        ? {}
+        : { OR: [{ noteIsPublic: true }, { NOT: { statusBefore: { equals: fields.statusAfter } } }, { NOT: { progressBefore: { equals: fields.progressAfter } } }] }),
+    },
+    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { ...progressEntrySelect, milestone: { select: { slug: true, titleEn: true, titleEs: true, titleJa: true, updatedAt: true } } },
+  });
+  return rows.map((row) => ({
+    ...toPublicUpdate(progressEntryFor(staff, row)),
+    milestone: { slug: row.milestone.slug, title: translatedColumns(row.milestone, "title"), updatedAt: row.milestone.updatedAt.toISOString() },
+  }));
+}
+
+const datedSelect = {
+  slug: true,
+  titleEn: true,
+  titleEs: true,
+  titleJa: true,
+  status: true,
+  kind: true,
+  targetDate: true,
+  completedOn: true,
+  location: true,
+  updatedAt: true,
+  pillar: { select: { slug: true, position: true } },
+} as const;
+
+export type DatedMilestone = {
+  slug: string;
+  title: TranslatedText;
+  status: MilestoneStatus;
+  kind: MilestoneKind;
+  pillar: { slug: string; position: number };
+  /** The day it was completed, or else the day it is due: where the timeline places it. */
+  date: string;
+  location: string | null;
+  updatedAt: string;
+};
+
+/** Milestones the viewer may see that have a date, by date; optionally only open ones due in [from, to). */
+export async function listDatedMilestones(
+  viewer: Viewer,
+  range?: { from: Date; to?: Date; kinds?: MilestoneKind[] },
+): Promise<DatedMilestone[]> {
+  const rows = await db().milestone.findMany({
+    where: {
+      ...visibleMilestones(viewer),
+      ...(range
+        ? {
+            status: { notIn: ["completed", "cancelled"] },
+            targetDate: { gte: range.from, ...(range.to ? { lt: range.to } : {}) },
+            ...(range.kinds ? { kind: { in: range.kinds } } : {}),
+          }
+        : { OR: [{ completedOn: { not: null } }, { targetDate: { not: null } }] }),
+    },
+    orderBy: [{ targetDate: "asc" }, { id: "asc" }],
+    select: datedSelect,
+  });
+  return rows
+    .map((row) => ({
+      slug: row.slug,
+      title: translatedColumns(row, "title"),
+      status: row.status,
+      kind: row.kind,
+      pillar: row.pillar,
+      date: day(row.completedOn ?? row.targetDate)!,
+      location: row.location,
+      updatedAt: row.updatedAt.toISOString(),
+    }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Lead agencies named on public milestones, for the list's filter. */
+export async function listLeadAgencies(viewer: Viewer): Promise<string[]> {
+  const rows = await db().milestone.findMany({
+    where: visibleMilestones(viewer),
+    select: { leadAgencyA: true, leadAgencyB: true },
+  });
+  const names = new Set<string>();
+  for (const row of rows) {
+    for (const name of [row.leadAgencyA, row.leadAgencyB]) if (name) names.add(name);
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, "en"));
+}
+
+// The cached reads below are for the public (viewer null) only.
+
+const listsCache = { tags: [publicPageTags.lists], revalidate: publicRevalidateSeconds };
+
+/** The road map with each pillar's public milestone counts. */
+export async function readPublicRoadmap(): Promise<PublicRoadmap | null> {
+  const overview = await getRoadmapOverview(null);
+  if (!overview) return null;
+  return {
+    ...overview,
+    adoptedOn: day(overview.adoptedOn)!,
+    pillars: overview.pillars.map((pillar) => ({ slug: pillar.slug, position: pillar.position, name: pillar.name, counts: pillar.counts, total: pillar.total })),
+  };
+}
+
+/** One page of public milestones matching the filters. */
+export async function readPublicMilestonePage(filters: MilestoneFilters): Promise<PublicMilestonePage> {
+  const page = await listMilestones(null, filters);
+  return { ...page, milestones: page.milestones.map(toPublicMilestone) };
+}
+
+/** One public milestone with its public history, newest first; null when internal or unknown. */
+export async function readPublicMilestone(slug: string): Promise<PublicMilestoneDetail | null> {
+  const milestone = await getMilestone(null, slug);
+  if (!milestone) return null;
+  // Read with the milestone, so its page depends on its own tag alone.
+  const roadmap = await db().roadmap.findFirstOrThrow({
+    where: { pillars: { some: { slug: milestone.pillar.slug, milestones: { some: { slug } } } } },
+    select: { partyAEn: true, partyAEs: true, partyAJa: true, partyBEn: true, partyBEs: true, partyBJa: true },
+  });
+  return {
+    ...toPublicMilestone(milestone),
+    history: milestone.history.filter(isPublicChange).map(toPublicUpdate),
+    parties: { a: translatedColumns(roadmap, "partyA"), b: translatedColumns(roadmap, "partyB") },
+  };
+}
+
+export const publicRoadmap = unstable_cache(readPublicRoadmap, ["public-roadmap"], listsCache);
+
+export const publicMilestonePage = unstable_cache(readPublicMilestonePage, ["public-milestone-page"], listsCache);
+
+export const publicRecentUpdates = unstable_cache((limit: number) => listRecentProgressUpdates(null, limit), ["public-recent-updates"], listsCache);
+
+export const publicTimeline = unstable_cache(() => listDatedMilestones(null), ["public-timeline"], listsCache);
+
+/** Open milestones due in the `days` days from `today` (YYYY-MM-DD), optionally of some kinds only. */
+export const publicUpcoming = unstable_cache(
+  (today: string, days: number, kinds?: MilestoneKind[]) => {
+    const from = new Date(`${today}T00:00:00Z`);
+    return listDatedMilestones(null, { from, to: new Date(from.getTime() + days * 86_400_000), kinds });
+  },
+  ["public-upcoming"],
+  listsCache,
+);
+
+/** Every public milestone's address and last change, for the sitemap. */
+export async function listMilestoneSlugs(viewer: Viewer): Promise<{ slug: string; updatedAt: string }[]> {
+  const rows = await db().milestone.findMany({ where: visibleMilestones(viewer), orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
+  return rows.map((row) => ({ slug: row.slug, updatedAt: row.updatedAt.toISOString() }));
+}
+
+export const publicMilestoneSlugs = unstable_cache(() => listMilestoneSlugs(null), ["public-milestone-slugs"], listsCache);
+
+export const publicLeadAgencies = unstable_cache(() => listLeadAgencies(null), ["public-lead-agencies"], listsCache);
+
+/** The cached `readPublicMilestone`, tagged with the milestone alone. */
+export async function publicMilestone(slug: string): Promise<PublicMilestoneDetail | null> {
+  return unstable_cache(() => readPublicMilestone(slug), ["public-milestone", slug], {
+    tags: [publicPageTags.milestone(slug)],
+    revalidate: publicRevalidateSeconds,
+  })();
+}
+
+/** Today as a calendar day in UTC, the time zone milestone dates are kept in. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

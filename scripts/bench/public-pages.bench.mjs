@@ -1,0 +1,131 @@
+// Public pages against a static file from public/, on the built tracker with a
+// fresh embedded database: requests per second and p99 latency (autocannon,
+// 50 connections for 10 s each), the first-load JavaScript of the public pages,
+// and Lighthouse performance and accessibility scores (Debian's Chromium).
+// Goal: each page at least half the static file's requests/s, p99 under 100 ms.
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const staticFile = "/favicon.svg";
+const pages = ["/en", "/en/milestones", "/api/v1/milestones"];
+/** Not a goal: the smallest route Next renders (a few bytes, no database), the floor of its request pipeline. */
+const floor = "/robots.txt";
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function startTracker(dataDir, port) {
+  // Pages cached by an earlier run on another database must not be served.
+  await rm(path.join(root, ".next/server/route-cache"), { recursive: true, force: true });
+  await rm(path.join(root, ".next/cache/fetch-cache"), { recursive: true, force: true });
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, ADMIN_EMAIL: "", ADMIN_PASSWORD: "", NODE_ENV: "production", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 360; tries++) {
+    if (child.exitCode !== null) throw new Error(`The tracker exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/en`)).status === 200) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill();
+  throw new Error("The tracker did not answer within 90 s");
+}
+
+function load(url) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: 50, duration: 10 }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** Bytes of JavaScript a browser loads for a page: external scripts and inline ones, raw and gzipped. */
+async function firstLoadJavaScript(url) {
+  const html = await (await fetch(url)).text();
+  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]);
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join("");
+  let raw = 0;
+  let gzip = 0;
+  for (const source of new Set(sources)) {
+    const body = Buffer.from(await (await fetch(new URL(source, url))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return { files: new Set(sources).size, raw, gzip, inlineRaw: Buffer.byteLength(inline), inlineGzip: gzipSync(inline).length, htmlGzip: gzipSync(html).length };
+}
+
+async function lighthouseScores(url) {
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+    const { categories, audits } = result.lhr;
+    return {
+      performance: Math.round(categories.performance.score * 100),
+      accessibility: Math.round(categories.accessibility.score * 100),
+      lcp: audits["largest-contentful-paint"].displayValue,
+      tbt: audits["total-blocking-time"].displayValue,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const dataDir = await mkdtemp(path.join(tmpdir(), "tracker-bench-"));
+const tracker = await startTracker(dataDir, await freePort());
+try {
+  for (const target of [staticFile, ...pages, floor]) for (let warm = 0; warm < 20; warm++) await fetch(`${tracker.url}${target}`);
+
+  const results = [];
+  for (const target of [staticFile, ...pages, floor]) {
+    const result = await load(`${tracker.url}${target}`);
+    results.push({ target, rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx });
+  }
+  const baseline = results[0].rps;
+  console.log(`\nautocannon, 50 connections × 10 s each, against next start on ${tracker.url}`);
+  console.log("path".padEnd(24), "req/s".padStart(9), "p99 ms".padStart(8), "vs static".padStart(10), "errors".padStart(7), " goal (≥ 50 %, p99 < 100 ms)");
+  for (const { target, rps, p99, errors } of results) {
+    const ratio = rps / baseline;
+    const met = target === staticFile ? "" : target === floor ? "(reference: Next's smallest route)" : ratio >= 0.5 && p99 < 100 ? "met" : "NOT met";
+    console.log(target.padEnd(24), rps.toFixed(0).padStart(9), String(p99).padStart(8), `${(ratio * 100).toFixed(0)} %`.padStart(10), String(errors).padStart(7), ` ${met}`);
+  }
+
+  console.log("\nFirst-load JavaScript (external scripts; inline RSC payload separately), raw / gzip");
+  for (const target of ["/en", "/en/milestones"]) {
+    const js = await firstLoadJavaScript(`${tracker.url}${target}`);
+    console.log(
+      `${target.padEnd(16)} ${js.files} files ${kb(js.raw)} / ${kb(js.gzip)}; inline scripts ${kb(js.inlineRaw)} / ${kb(js.inlineGzip)}; whole HTML gzip ${kb(js.htmlGzip)}`,
+    );
+  }
+
+  console.log(`\nLighthouse (default mobile profile, ${chromePath})`);
+  for (const target of ["/en", "/en/milestones"]) {
+    const scores = await lighthouseScores(`${tracker.url}${target}`);
+    console.log(`${target.padEnd(16)} performance ${scores.performance}, accessibility ${scores.accessibility} (LCP ${scores.lcp}, TBT ${scores.tbt})`);
+  }
+} finally {
+  tracker.child.kill("SIGTERM");
+  await new Promise((resolve) => tracker.child.once("exit", resolve));
+  await rm(dataDir, { recursive: true, force: true });
+}
