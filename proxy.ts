@@ -1,6 +1,7 @@
-import { NextRequest, type NextResponse } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
+import { cachedListViewPath } from "./lib/public-list-view";
 import { baseSecurityHeaders, contentSecurityPolicy, isHttps, needsNonce } from "./lib/security-headers";
 
 // Sends "/" and other unprefixed pages to the visitor's language.
@@ -26,7 +27,9 @@ export default function proxy(request: NextRequest): NextResponse {
   });
   // Next reads the nonce from the request's policy header and adds it to its scripts.
   const forwarded = nonce ? new NextRequest(request, { headers: new Headers([...request.headers, ["content-security-policy", policy]]) }) : request;
-  const response = localize(forwarded);
+  // A list view without free text is served from its cached page (lib/public-list-view.ts).
+  const cachedList = cachedListViewPath(request.nextUrl.pathname, request.nextUrl.searchParams);
+  const response = cachedList ? NextResponse.rewrite(new URL(cachedList, request.url)) : localize(forwarded);
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);
   return response;
