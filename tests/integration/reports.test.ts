@@ -189,7 +189,7 @@ describe("the milestones export", () => {
 describe("the progress log export", () => {
   it("matches the database row by row, and a note with commas, quotes, line breaks, 日本語 and emoji survives", async () => {
     const rows = await rowsOf(exportProgressLogCsv(staff, new URLSearchParams(), today));
-    const stored = await db().progressUpdate.findMany({ include: { milestone: true, author: true }, orderBy: { id: "asc" } });
+    const stored = await db().progressUpdate.findMany({ include: { milestone: true, author: true }, orderBy: [{ milestoneId: "asc" }, { id: "asc" }] });
     expect(rows).toHaveLength(stored.length);
     stored.forEach((entry, index) => {
       expect(rows[index]).toEqual({
