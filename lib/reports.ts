@@ -236,8 +236,6 @@ export function milestoneReportColumns(internal: boolean): ReportColumn[] {
   ];
 }
 
-const emptyCells = Object.fromEntries(Object.keys(reportLabels.en.columns).map((column) => [column, null])) as Record<ReportColumn, CsvCell>;
-
 export type CsvDownload = { fileName: string; format: CsvFormat; body: ReadableStream<Uint8Array> };
 
 function header(columns: ReportColumn[], lang: Locale): string[] {
@@ -250,33 +248,30 @@ export function exportMilestonesCsv(viewer: Viewer, params: URLSearchParams, bas
   const internal = seesInternal(viewer);
   const labels = reportLabels[request.lang];
   const columns = milestoneReportColumns(internal);
+  const cells: Partial<Record<ReportColumn, (row: SnapshotRow) => CsvCell>> = {
+    key: ({ milestone }) => milestone.slug,
+    pillar: ({ milestone }) => inLocale(translatedColumns(milestone.pillar, "name"), request.lang).text,
+    kind: ({ milestone }) => labels.kind[milestone.kind],
+    status: ({ snapshot }) => labels.status[snapshot.status],
+    progress: ({ snapshot }) => snapshot.progress,
+    title: ({ milestone }) => inLocale(translatedColumns(milestone, "title"), request.lang).text,
+    targetDate: ({ milestone }) => isoDate(milestone.targetDate),
+    completedOn: ({ snapshot }) => isoDate(snapshot.completedOn),
+    leadAgencyA: ({ milestone }) => milestone.leadAgencyA,
+    leadAgencyB: ({ milestone }) => milestone.leadAgencyB,
+    location: ({ milestone }) => milestone.location,
+    isPublic: ({ milestone }) => (milestone.isPublic ? labels.yes : labels.no),
+    lastUpdateOn: ({ snapshot }) => (snapshot.last ? isoDate(snapshot.last.happenedOn) : null),
+    lastUpdateNote: ({ snapshot }) => (snapshot.last ? visibleNote(viewer, snapshot.last).note : null),
+    lastUpdateAuthor: ({ snapshot }) => (snapshot.last ? authorName(snapshot.last) : null),
+    url: ({ milestone }) => (milestone.isPublic ? `${baseUrl}/${request.lang}/milestones/${milestone.slug}` : null),
+    // A snapshot of the past cannot be imported back over today's data.
+    version: ({ milestone }) => (request.asOf ? null : milestone.version),
+  };
+  const cellsOf = columns.map((column) => cells[column]!);
   async function* rows(): AsyncGenerator<CsvCell[][]> {
     for await (const batch of milestoneSnapshots(viewer, request.filters, request.asOf)) {
-      yield batch.map(({ milestone, snapshot }) => {
-        const last = snapshot.last;
-        const cells: Record<ReportColumn, CsvCell> = {
-          ...emptyCells,
-          key: milestone.slug,
-          pillar: inLocale(translatedColumns(milestone.pillar, "name"), request.lang).text,
-          kind: labels.kind[milestone.kind],
-          status: labels.status[snapshot.status],
-          progress: snapshot.progress,
-          title: inLocale(translatedColumns(milestone, "title"), request.lang).text,
-          targetDate: isoDate(milestone.targetDate),
-          completedOn: isoDate(snapshot.completedOn),
-          leadAgencyA: milestone.leadAgencyA,
-          leadAgencyB: milestone.leadAgencyB,
-          location: milestone.location,
-          isPublic: milestone.isPublic ? labels.yes : labels.no,
-          lastUpdateOn: last ? isoDate(last.happenedOn) : null,
-          lastUpdateNote: last ? visibleNote(viewer, last).note : null,
-          lastUpdateAuthor: last ? authorName(last) : null,
-          url: milestone.isPublic ? `${baseUrl}/${request.lang}/milestones/${milestone.slug}` : null,
-          // A snapshot of the past cannot be imported back over today's data.
-          version: request.asOf ? null : milestone.version,
-        };
-        return columns.map((column) => cells[column]);
-      });
+      yield batch.map((row) => cellsOf.map((cell) => cell(row)));
     }
   }
   return {
@@ -353,6 +348,21 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
   const columns = progressLogColumns(internal);
   const where = milestoneWhere(viewer, request.filters);
   const updatesPerQuery = 5000;
+  const cells: Partial<Record<ReportColumn, (entry: ProgressLogRow, milestone: { slug: string; title: string }) => CsvCell>> = {
+    key: (_, milestone) => milestone.slug,
+    title: (_, milestone) => milestone.title,
+    happenedOn: (entry) => entry.happenedOn,
+    recordedAt: (entry) => entry.recordedAt,
+    author: (entry) => entry.author,
+    statusBefore: (entry) => labels.status[entry.statusBefore],
+    statusAfter: (entry) => labels.status[entry.statusAfter],
+    progressBefore: (entry) => entry.progressBefore,
+    progressAfter: (entry) => entry.progressAfter,
+    note: (entry) => visibleNote(viewer, entry).note,
+    noteIsPublic: (entry) => (entry.noteIsPublic ? labels.yes : labels.no),
+    evidenceUrl: (entry) => visibleNote(viewer, entry).evidenceUrl,
+  };
+  const cellsOf = columns.map((column) => cells[column]!);
   async function* rows(): AsyncGenerator<CsvCell[][]> {
     const milestones = byId((afterId, take) =>
       db().milestone.findMany({
@@ -369,24 +379,8 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
         const entries = await progressLogPage([...byMilestone.keys()], after, request.asOf, updatesPerQuery);
         if (entries.length > 0) {
           yield entries.map((entry) => {
-            const { note, evidenceUrl } = visibleNote(viewer, entry);
             const milestone = byMilestone.get(entry.milestoneId)!;
-            const cells: Record<ReportColumn, CsvCell> = {
-              ...emptyCells,
-              key: milestone.slug,
-              title: milestone.title,
-              happenedOn: entry.happenedOn,
-              recordedAt: entry.recordedAt,
-              author: entry.author,
-              statusBefore: labels.status[entry.statusBefore],
-              statusAfter: labels.status[entry.statusAfter],
-              progressBefore: entry.progressBefore,
-              progressAfter: entry.progressAfter,
-              note,
-              noteIsPublic: entry.noteIsPublic ? labels.yes : labels.no,
-              evidenceUrl,
-            };
-            return columns.map((column) => cells[column]);
+            return cellsOf.map((cell) => cell(entry, milestone));
           });
         }
         if (entries.length < updatesPerQuery) break;
