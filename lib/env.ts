@@ -36,3 +36,55 @@ export function readEnvironment(source: Record<string, string | undefined> = pro
   }
   return parsed.data;
 }
+
+const authSchema = z.object({
+  AUTH_SECRET: z.string().trim().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  AUTH_SESSION_HOURS: z.coerce
+    .number({ error: "AUTH_SESSION_HOURS must be a number of hours from 1 to 720" })
+    .min(1, "AUTH_SESSION_HOURS must be a number of hours from 1 to 720")
+    .max(720, "AUTH_SESSION_HOURS must be a number of hours from 1 to 720")
+    .default(8),
+  AUTH_OIDC_ISSUER: z.url("AUTH_OIDC_ISSUER must be the provider's issuer URL").optional(),
+  AUTH_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  AUTH_OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  AUTH_OIDC_NAME: z.string().trim().min(1).max(60).default("Single sign-on"),
+});
+
+export type AuthSettings = {
+  secret: string | undefined;
+  sessionHours: number;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+};
+
+/**
+ * Sign-in settings, read apart from the database settings so that `next build`
+ * (which runs in production mode without secrets) never needs AUTH_SECRET.
+ */
+export function readAuthSettings(source: Record<string, string | undefined> = process.env): AuthSettings {
+  const present = Object.fromEntries(Object.entries(source).filter(([key, value]) => key.startsWith("AUTH_") && value?.trim()));
+  const parsed = authSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => issue.message).join("; "));
+  }
+  const settings = parsed.data;
+  if (source.NODE_ENV === "production" && !settings.AUTH_SECRET) {
+    throw new ConfigurationError("AUTH_SECRET is required in production (try: openssl rand -base64 32)");
+  }
+  const oidcParts = [settings.AUTH_OIDC_ISSUER, settings.AUTH_OIDC_CLIENT_ID, settings.AUTH_OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigurationError("Set all of AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET, or none");
+  }
+  return {
+    secret: settings.AUTH_SECRET,
+    sessionHours: settings.AUTH_SESSION_HOURS,
+    oidc:
+      settings.AUTH_OIDC_ISSUER && settings.AUTH_OIDC_CLIENT_ID && settings.AUTH_OIDC_CLIENT_SECRET
+        ? {
+            issuer: settings.AUTH_OIDC_ISSUER,
+            clientId: settings.AUTH_OIDC_CLIENT_ID,
+            clientSecret: settings.AUTH_OIDC_CLIENT_SECRET,
+            name: settings.AUTH_OIDC_NAME,
+          }
+        : null,
+  };
+}

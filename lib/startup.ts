@@ -1,6 +1,6 @@
 import "server-only";
 import { database, DatabaseUnavailableError } from "./db";
-import { ConfigurationError, readEnvironment } from "./env";
+import { ConfigurationError, readAuthSettings, readEnvironment } from "./env";
 import { applyMigrations, MigrationError, readLocalMigrations } from "./migrations";
 import { ensureFirstAdmin, isEmpty, seedRoadmap } from "./seed";
 
@@ -57,6 +57,8 @@ export function startupFailure(error: unknown): string | null {
 /** Server start: prepares the database, or stops the process with one clear line. */
 export async function prepareDatabaseOrExit(): Promise<void> {
   try {
+    // Checked before the database so a missing AUTH_SECRET stops the server at once.
+    readAuthSettings();
     await prepareDatabase();
   } catch (error) {
     console.error(startupFailure(error) ?? error);

@@ -1,0 +1,45 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getEditableMilestone } from "@/lib/milestone-edits";
+import type { Locale } from "@/lib/translations";
+import { hasRole } from "@/lib/viewer";
+import { NotAllowed } from "../../../_components/not-allowed";
+import { milestoneChoices } from "../../_components/milestone-choices";
+import { ProgressForm } from "./_components/progress-form";
+import { staffUserOrSignIn } from "../../../../staff-access";
+
+export default async function LogProgressPage({ params }: PageProps<"/[locale]/admin/milestones/[slug]/progress">) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const viewer = await staffUserOrSignIn(locale, `/${locale}/admin/milestones/${slug}/progress`);
+  const milestone = await getEditableMilestone(viewer, slug);
+  if (!milestone) notFound();
+  const [t, { statusNames }] = await Promise.all([getTranslations("Staff"), milestoneChoices(locale as Locale)]);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">{t("progress.title", { title: milestone.titleEn })}</h1>
+      <p className="mb-2 text-slate-700">{t("progress.current", { status: statusNames[milestone.status], progress: milestone.progress })}</p>
+      <p className="mb-6 flex gap-4 text-sm">
+        <Link href={`/admin/milestones/${slug}`} className="underline">
+          {t("milestones.edit")}
+        </Link>
+        <Link href={`/admin/milestones/${slug}/history`} className="underline">
+          {t("milestones.history")}
+        </Link>
+      </p>
+      {hasRole(viewer, "editor") ? (
+        <ProgressForm
+          slug={slug}
+          version={milestone.version}
+          status={milestone.status}
+          progress={milestone.progress}
+          today={new Date().toISOString().slice(0, 10)}
+          statusNames={statusNames}
+        />
+      ) : (
+        <NotAllowed />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { MilestoneStatus } from "@/lib/generated/prisma/enums";
+import { listPillarChoices } from "@/lib/milestone-edits";
+import { inLocale, type Locale } from "@/lib/translations";
+
+/** The pillar options and status names the milestone forms show, in the page's language. */
+export async function milestoneChoices(locale: Locale) {
+  const [common, pillars] = await Promise.all([getTranslations("Common"), listPillarChoices()]);
+  return {
+    pillars: pillars.map((pillar) => ({ value: pillar.slug, label: inLocale(pillar.name, locale).text })),
+    statusNames: Object.fromEntries(Object.values(MilestoneStatus).map((status) => [status, common(`status.${status}`)])) as Record<MilestoneStatus, string>,
+  };
+}

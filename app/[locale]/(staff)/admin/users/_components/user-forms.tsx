@@ -1,0 +1,66 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { idleState } from "@/lib/action-state";
+import { Role } from "@/lib/generated/prisma/enums";
+import { changeUserRoleAction, inviteUserAction, setUserActiveAction } from "../actions";
+import { FormMessage, SelectField, SubmitButton, TextField } from "../../../_components/form-fields";
+
+export function InviteForm({ locale }: { locale: string }) {
+  const t = useTranslations("Staff");
+  const format = useFormatter();
+  const [state, action, pending] = useActionState(inviteUserAction, idleState);
+  const roles = Object.values(Role).map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  return (
+    <form action={action} noValidate className="max-w-xl">
+      <FormMessage state={state} />
+      {state.status === "saved" && state.result ? (
+        <div role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
+          <p>{t("users.invitationLink", { email: state.result.email!, date: format.dateTime(new Date(state.result.expiresAt!), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <input readOnly aria-label={t("users.invite")} value={state.result.link} className="mt-2 w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs" data-testid="invitation-link" />
+        </div>
+      ) : null}
+      <input type="hidden" name="locale" value={locale} />
+      <TextField name="email" type="email" label={t("fields.email")} state={state} required />
+      <TextField name="name" label={t("fields.name")} state={state} />
+      <SelectField name="role" label={t("fields.role")} state={state} defaultValue="editor" options={roles} />
+      <SubmitButton pending={pending}>{t("users.submitInvite")}</SubmitButton>
+    </form>
+  );
+}
+
+export function UserControls({ userId, role, active }: { userId: string; role: Role; active: boolean }) {
+  const t = useTranslations("Staff");
+  const [roleState, changeRole, rolePending] = useActionState(changeUserRoleAction, idleState);
+  const [activeState, changeActive, activePending] = useActionState(setUserActiveAction, idleState);
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      <form action={changeRole} className="flex items-center gap-1">
+        <input type="hidden" name="userId" value={userId} />
+        <label className="sr-only" htmlFor={`role-${userId}`}>
+          {t("fields.role")}
+        </label>
+        <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-slate-400 px-1 py-1">
+          {Object.values(Role).map((value) => (
+            <option key={value} value={value}>
+              {t(`roles.${value}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={rolePending} className="rounded border border-slate-400 px-2 py-1">
+          {t("users.changeRole")}
+        </button>
+      </form>
+      <form action={changeActive}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="active" value={active ? "false" : "true"} />
+        <SubmitButton pending={activePending}>{active ? t("users.deactivate") : t("users.reactivate")}</SubmitButton>
+      </form>
+      <div className="w-full text-sm">
+        <FormMessage state={roleState} saved={t("users.roleChanged")} />
+        <FormMessage state={activeState} saved={t("users.activeChanged")} />
+      </div>
+    </div>
+  );
+}

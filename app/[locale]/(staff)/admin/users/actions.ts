@@ -1,0 +1,39 @@
+"use server";
+
+import { headers } from "next/headers";
+import { failureState, submittedValues, type FormState } from "@/lib/action-state";
+import { currentViewer } from "@/lib/session";
+import { changeUserRole, inviteUser, setUserActive } from "@/lib/users";
+
+export async function inviteUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const invitation = await inviteUser(await currentViewer(), Object.fromEntries(formData));
+    // Next has checked that a server action's Origin is this tracker's own address.
+    const origin = (await headers()).get("origin") ?? "";
+    const locale = String(formData.get("locale") ?? "en");
+    return {
+      status: "saved",
+      result: { email: invitation.email, link: `${origin}/${locale}/set-password?token=${invitation.token}`, expiresAt: invitation.expiresAt.toISOString() },
+    };
+  } catch (error) {
+    return failureState(error, submittedValues(formData));
+  }
+}
+
+export async function changeUserRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await changeUserRole(await currentViewer(), String(formData.get("userId") ?? ""), formData.get("role"));
+    return { status: "saved" };
+  } catch (error) {
+    return failureState(error);
+  }
+}
+
+export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await setUserActive(await currentViewer(), String(formData.get("userId") ?? ""), formData.get("active") === "true");
+    return { status: "saved" };
+  } catch (error) {
+    return failureState(error);
+  }
+}

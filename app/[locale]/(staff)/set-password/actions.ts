@@ -1,0 +1,14 @@
+"use server";
+
+import { failureState, type FormState } from "@/lib/action-state";
+import { acceptInvitation } from "@/lib/users";
+
+export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const { email } = await acceptInvitation(Object.fromEntries(formData));
+    return { status: "saved", result: { email } };
+  } catch (error) {
+    // Passwords are never sent back to the browser.
+    return failureState(error);
+  }
+}

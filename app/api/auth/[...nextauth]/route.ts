@@ -1,0 +1,4 @@
+// /api/auth/*: Auth.js sign-in, callbacks, sign-out and session endpoints.
+import { handlers } from "@/lib/auth";
+
+export const { GET, POST } = handlers;

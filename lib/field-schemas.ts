@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { ValidationError } from "./errors";
+
+// Building blocks of the staff forms' schemas. Error messages are keys of
+// `Staff.errors` in messages/<locale>/staff.json, so each form shows them in
+// the user's language next to the field.
+
+export const fieldError = {
+  required: "required",
+  tooLong: "tooLong",
+  invalidUrl: "invalidUrl",
+  invalidDate: "invalidDate",
+  dateInFuture: "dateInFuture",
+  dateTooEarly: "dateTooEarly",
+  progressRange: "progressRange",
+  unknownValue: "unknownValue",
+  completedNeedsFullProgress: "completedNeedsFullProgress",
+  completedOnRequired: "completedOnRequired",
+  completedOnOnlyWhenCompleted: "completedOnOnlyWhenCompleted",
+  slugFormat: "slugFormat",
+  slugTaken: "slugTaken",
+  invalidEmail: "invalidEmail",
+  passwordTooShort: "passwordTooShort",
+  passwordsDiffer: "passwordsDiffer",
+  invalidVersion: "invalidVersion",
+  emailTaken: "emailTaken",
+  invitationInvalid: "invitationInvalid",
+  cannotChangeOwnAccount: "cannotChangeOwnAccount",
+} as const;
+
+/** Empty form fields arrive as "" and mean "no value". */
+const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+export const requiredText = (max: number) =>
+  z.string({ error: fieldError.required }).trim().min(1, fieldError.required).max(max, fieldError.tooLong);
+
+export const optionalText = (max: number) =>
+  z.preprocess(emptyToNull, z.string({ error: fieldError.required }).trim().max(max, fieldError.tooLong).nullable());
+
+/** Links shown to readers: http and https only, so no `javascript:` or `data:` URL reaches a page. */
+export const httpUrl = z
+  .string({ error: fieldError.required })
+  .trim()
+  .min(1, fieldError.required)
+  .max(500, fieldError.tooLong)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, fieldError.invalidUrl);
+
+export const optionalHttpUrl = z.preprocess(emptyToNull, httpUrl.nullable());
+
+/** A calendar day: "2026-03-31" (or a Date at UTC midnight), stored at UTC midnight. Rejects 2026-02-30. */
+export const calendarDay = z.union([z.string(), z.date()], { error: fieldError.invalidDate }).transform((value, context) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text) {
+    context.addIssue({ code: "custom", message: fieldError.invalidDate });
+    return z.NEVER;
+  }
+  return day;
+});
+
+export const optionalCalendarDay = z.preprocess(emptyToNull, calendarDay.nullable());
+
+export const progressPercent = z.coerce
+  .number({ error: fieldError.progressRange })
+  .int(fieldError.progressRange)
+  .min(0, fieldError.progressRange)
+  .max(100, fieldError.progressRange);
+
+export const version = z.coerce.number({ error: fieldError.invalidVersion }).int(fieldError.invalidVersion).min(1, fieldError.invalidVersion);
+
+/** Check boxes arrive as "on" or not at all; other callers pass booleans. */
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+/** Today's date where it is already latest (UTC+14), so no one's "today" counts as the future. */
+export function latestToday(now = new Date()): Date {
+  const ahead = new Date(now.getTime() + 14 * 60 * 60 * 1000);
+  return new Date(Date.UTC(ahead.getUTCFullYear(), ahead.getUTCMonth(), ahead.getUTCDate()));
+}
+
+/** Parses `input` or throws a ValidationError with the messages keyed by field. */
+export function parseFields<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    // zod's own messages (e.g. an unexpected type) are not keys; show the generic one.
+    const message = Object.values(fieldError).includes(issue.message as never) ? issue.message : fieldError.unknownValue;
+    const messages = (fieldErrors[field] ??= []);
+    if (!messages.includes(message)) messages.push(message);
+  }
+  throw new ValidationError(fieldErrors);
+}
