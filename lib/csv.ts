@@ -41,9 +41,10 @@ function cellText(cell: CsvCell): string {
 
 /** Rows as RFC 4180 text: fields quoted when they hold a comma, quote or line break; CRLF between records. */
 export function csvText(rows: CsvCell[][]): string {
+  // csv-stringify quotes a lone CR or LF only when told to; RFC 4180 wants every line break quoted.
   return stringify(
     rows.map((row) => row.map(cellText)),
-    { record_delimiter: "windows", quoted_match: /^\s|\s$/ },
+    { record_delimiter: "windows", quoted_match: /[\r\n]/ },
   );
 }
 

@@ -8,6 +8,8 @@ import type { Locale } from "./translations";
 // same messages the pages use. The import reads all three back.
 
 export type ReportColumn = keyof typeof en.Reports.columns;
+/** A reason the import refuses a file or a row: a key of `Reports.errors`. */
+export type ImportErrorCode = keyof typeof en.Reports.errors;
 
 type Labels = {
   columns: Record<ReportColumn, string>;
