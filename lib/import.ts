@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
 import { applyMilestoneCreate, applyMilestoneUpdate } from "./milestone-edits";
 import { applyProgressUpdate } from "./progress";
+import { importLimits } from "./import-limits";
 import { refreshPublicPages } from "./public-pages";
 import { reportLabels, type ImportErrorCode, type ReportColumn } from "./report-labels";
 import { calendarDay, isoDate, milestoneReportColumns, reportFileName, type CsvDownload } from "./reports";
@@ -18,8 +19,6 @@ import { requireRole, type Actor, type Viewer } from "./viewer";
 // columns. A dry run and the real run are the same code: every row goes
 // through the editors' own create, update and progress functions inside one
 // transaction, which a dry run (or any rejected row) rolls back.
-
-export const importLimits = { bytes: 5 * 1024 * 1024, rows: 10_000 };
 
 export type ImportProblem = {
   code: ImportErrorCode;
