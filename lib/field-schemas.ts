@@ -28,8 +28,8 @@ export const fieldError = {
   cannotChangeOwnAccount: "cannotChangeOwnAccount",
 } as const;
 
-/** Empty form fields arrive as "" and mean "no value". */
-const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+/** Empty form fields arrive as "" and mean "no value", as does a field left out. */
+const emptyToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
 
 export const requiredText = (max: number) =>
   z.string({ error: fieldError.required }).trim().min(1, fieldError.required).max(max, fieldError.tooLong);

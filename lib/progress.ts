@@ -88,7 +88,7 @@ export async function applyProgressUpdate(tx: Tx, actor: Actor, input: unknown):
     action: "progress.log",
     entityType: "ProgressUpdate",
     entityId: String(logged.id),
-    after: update,
+    after: { ...update, happenedOn: update.happenedOn.toISOString().slice(0, 10) },
   });
   return { progressUpdateId: logged.id, milestone: update.milestone, version: after.version };
 }

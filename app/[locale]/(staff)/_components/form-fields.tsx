@@ -78,6 +78,8 @@ export function SelectField({ name, label, state, hint, defaultValue, options }:
   return (
     <Wrapper name={name} label={label} hint={hint} errors={errors.node}>
       <select
+        // A select keeps its first default; remounting shows the submitted value after a refusal.
+        key={state.values?.[name] ?? defaultValue}
         id={name}
         name={name}
         defaultValue={state.values?.[name] ?? defaultValue}

@@ -3,11 +3,21 @@ import type { HistoryEntry } from "@/lib/history";
 
 /** Who did what and when, with the changed fields before and after. */
 export async function HistoryList({ entries, showMilestone }: { entries: HistoryEntry[]; showMilestone: boolean }) {
-  const [t, format] = await Promise.all([getTranslations("Staff"), getFormatter()]);
+  const [t, common, format] = await Promise.all([getTranslations("Staff"), getTranslations("Common"), getFormatter()]);
   if (entries.length === 0) return <p className="text-slate-600">{t("history.empty")}</p>;
-  const action = (name: string) => (t.has(`history.actions.${name}`) ? t(`history.actions.${name}`) : name);
+  // Message keys cannot contain dots: "progress.log" is history.actions.progress_log.
+  const action = (name: string) => {
+    const key = `history.actions.${name.replace(/[.-]/g, "_")}`;
+    return t.has(key) ? t(key) : name;
+  };
   const field = (name: string) => (t.has(`fields.${name}`) ? t(`fields.${name}`) : name);
-  const value = (raw: unknown) => (raw === null || raw === undefined || raw === "" ? "—" : typeof raw === "object" ? JSON.stringify(raw) : String(raw));
+  const value = (fieldName: string, raw: unknown) => {
+    if (raw === null || raw === undefined || raw === "") return "—";
+    if (typeof raw === "object") return JSON.stringify(raw);
+    if (fieldName === "status" && common.has(`status.${raw}`)) return common(`status.${raw}`);
+    if (fieldName === "kind" && t.has(`kind.${raw}`)) return t(`kind.${raw}`);
+    return String(raw);
+  };
   return (
     <ol className="space-y-3">
       {entries.map((entry) => (
@@ -32,8 +42,8 @@ export async function HistoryList({ entries, showMilestone }: { entries: History
                 {entry.changes.map((change) => (
                   <tr key={change.field} className="border-b border-slate-100 align-top">
                     <td className="py-1 pr-2">{field(change.field)}</td>
-                    <td className="py-1 pr-2 break-all text-slate-600">{value(change.before)}</td>
-                    <td className="py-1 break-all">{value(change.after)}</td>
+                    <td className="py-1 pr-2 break-all text-slate-600">{value(change.field, change.before)}</td>
+                    <td className="py-1 break-all">{value(change.field, change.after)}</td>
                   </tr>
                 ))}
               </tbody>

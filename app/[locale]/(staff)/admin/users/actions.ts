@@ -1,9 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { failureState, submittedValues, type FormState } from "@/lib/action-state";
 import { currentViewer } from "@/lib/session";
 import { changeUserRole, inviteUser, setUserActive } from "@/lib/users";
+
+// Staff pages are rendered per request; this makes the page the form is on show the change at once.
+const staffArea = "/[locale]/admin";
 
 export async function inviteUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
@@ -11,6 +15,7 @@ export async function inviteUserAction(_previous: FormState, formData: FormData)
     // Next has checked that a server action's Origin is this tracker's own address.
     const origin = (await headers()).get("origin") ?? "";
     const locale = String(formData.get("locale") ?? "en");
+    revalidatePath(staffArea, "layout");
     return {
       status: "saved",
       result: { email: invitation.email, link: `${origin}/${locale}/set-password?token=${invitation.token}`, expiresAt: invitation.expiresAt.toISOString() },
@@ -23,6 +28,7 @@ export async function inviteUserAction(_previous: FormState, formData: FormData)
 export async function changeUserRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     await changeUserRole(await currentViewer(), String(formData.get("userId") ?? ""), formData.get("role"));
+    revalidatePath(staffArea, "layout");
     return { status: "saved" };
   } catch (error) {
     return failureState(error);
@@ -32,6 +38,7 @@ export async function changeUserRoleAction(_previous: FormState, formData: FormD
 export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {
     await setUserActive(await currentViewer(), String(formData.get("userId") ?? ""), formData.get("active") === "true");
+    revalidatePath(staffArea, "layout");
     return { status: "saved" };
   } catch (error) {
     return failureState(error);
