@@ -48,6 +48,12 @@ describe("CSV reports in the browser", () => {
     await page.close();
   });
 
+  it("answers a bad parameter with 400, naming it", async () => {
+    const response = await fetch(`${tracker.url}/api/v1/exports/progress.csv?asOf=2025-02-30&lang=es`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "asOf: must be a date like 2025-11-17", parameters: ["asOf"] });
+  });
+
   it("prints the annual report and downloads it as CSV in Japanese", async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${tracker.url}/ja/reports/annual/2024?basis=fiscal`);
