@@ -39,12 +39,14 @@ function cellText(cell: CsvCell): string {
   return typeof cell === "number" ? String(cell) : neutraliseFormula(cell);
 }
 
+const lineBreak = /[\r\n]/;
+
 /** Rows as RFC 4180 text: fields quoted when they hold a comma, quote or line break; CRLF between records. */
 export function csvText(rows: CsvCell[][]): string {
   // csv-stringify quotes a lone CR or LF only when told to; RFC 4180 wants every line break quoted.
   return stringify(
     rows.map((row) => row.map(cellText)),
-    { record_delimiter: "windows", quoted_match: /[\r\n]/ },
+    { record_delimiter: "windows", quoted_match: lineBreak },
   );
 }
 

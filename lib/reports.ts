@@ -366,9 +366,9 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
     statusAfter: (entry) => labels.status[entry.statusAfter],
     progressBefore: (entry) => entry.progressBefore,
     progressAfter: (entry) => entry.progressAfter,
-    note: (entry) => visibleNote(viewer, entry).note,
+    note: (entry) => (internal || entry.noteIsPublic ? entry.note : null),
     noteIsPublic: (entry) => (entry.noteIsPublic ? labels.yes : labels.no),
-    evidenceUrl: (entry) => visibleNote(viewer, entry).evidenceUrl,
+    evidenceUrl: (entry) => (internal || entry.noteIsPublic ? entry.evidenceUrl : null),
   };
   const cellsOf = columns.map((column) => cells[column]!);
   async function* rows(): AsyncGenerator<CsvCell[][]> {
@@ -382,17 +382,18 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
     );
     for await (const batch of milestones) {
       const byMilestone = new Map(batch.map((milestone) => [milestone.id, { slug: milestone.slug, title: inLocale(translatedColumns(milestone, "title"), request.lang).text }]));
-      let after = { milestoneId: 0, id: 0 };
-      for (;;) {
-        const entries = await progressLogPage([...byMilestone.keys()], after, request.asOf, updatesPerQuery);
+      const ids = [...byMilestone.keys()];
+      // The next page is read while this one is written out, so the database and the CSV writing overlap.
+      let next: Promise<ProgressLogRow[]> | null = progressLogPage(ids, { milestoneId: 0, id: 0 }, request.asOf, updatesPerQuery);
+      while (next) {
+        const entries: ProgressLogRow[] = await next;
+        next = entries.length === updatesPerQuery ? progressLogPage(ids, entries.at(-1)!, request.asOf, updatesPerQuery) : null;
         if (entries.length > 0) {
           yield entries.map((entry) => {
             const milestone = byMilestone.get(entry.milestoneId)!;
             return cellsOf.map((cell) => cell(entry, milestone));
           });
         }
-        if (entries.length < updatesPerQuery) break;
-        after = entries.at(-1)!;
       }
     }
   }
