@@ -97,6 +97,9 @@ describe("an admin, an editor and a viewer", () => {
     await expect(page.locator("h1").innerText()).resolves.toBe("Dashboard");
     expect(await page.locator("main").innerText()).toMatch(/Overdue|No update in 90 days/);
     await screenshot(page, "staff-dashboard");
+    await page.goto(`${tracker.url}/ja/admin/milestones/${milestone}`);
+    await expect(page.locator("h1").innerText()).resolves.toContain("編集");
+    await screenshot(page, "staff-edit-ja");
 
     await page.goto(`${tracker.url}/en/admin/users`);
     for (const [email, role] of [
@@ -201,7 +204,7 @@ describe("an admin, an editor and a viewer", () => {
     await page.getByText("Your password is set").waitFor();
     const viewerPage = await signIn(context, "viewer@ministry.example", "viewer password 2026");
     await viewerPage.goto(`${tracker.url}/en/admin/milestones/${milestone}/progress`);
-    await expect(viewerPage.locator("main [role=alert]").innerText()).resolves.toContain("does not allow");
+    await expect(viewerPage.locator("main [role=alert]").innerText()).resolves.toContain("read milestones but not change them");
     expect(await viewerPage.locator("textarea[name=note]").count()).toBe(0);
     await screenshot(viewerPage, "staff-viewer-refused");
     await viewerPage.goto(`${tracker.url}/en/admin/users`);
@@ -233,6 +236,33 @@ describe("an admin, an editor and a viewer", () => {
     expect(refused[0]).toMatch(/Location: (Lima|Cusco)|Location: — → (Lima|Cusco)/);
     await screenshot(pages[outcomes.indexOf(refused[0]!)]!, "staff-edit-conflict");
     for (const page of pages) await page.context().close();
+  });
+});
+
+describe("an admin changing an account", () => {
+  it("signs a deactivated user out at their next request, and a new role applies at once", async () => {
+    const viewerContext = await browser.newContext();
+    const viewerPage = await signIn(viewerContext, "viewer@ministry.example", "viewer password 2026");
+    const editorContext = await browser.newContext();
+    const editorPage = await signIn(editorContext, "editor@ministry.example", "editor password 2026");
+    const adminContext = await browser.newContext();
+    const adminPage = await signIn(adminContext, admin.email, admin.password);
+    await adminPage.goto(`${tracker.url}/en/admin/users`);
+    const viewerRow = adminPage.locator("tr", { hasText: "viewer@ministry.example" });
+    await viewerRow.locator("button", { hasText: "Deactivate" }).click();
+    await viewerRow.getByText("Deactivated").waitFor();
+    const editorRow = adminPage.locator("tr", { hasText: "editor@ministry.example" });
+    await editorRow.locator("select").selectOption("viewer");
+    await editorRow.locator("button", { hasText: "Change role" }).click();
+    await editorRow.getByText("Role changed.").waitFor();
+    await screenshot(adminPage, "staff-users-changed");
+
+    await viewerPage.goto(`${tracker.url}/en/admin`);
+    expect(new URL(viewerPage.url()).pathname).toBe("/en/sign-in");
+    await editorPage.goto(`${tracker.url}/en/admin/milestones/${milestone}/progress`);
+    await expect(editorPage.locator("main [role=alert]").innerText()).resolves.toContain("read milestones but not change them");
+
+    for (const context of [viewerContext, editorContext, adminContext]) await context.close();
   });
 });
 

@@ -30,9 +30,9 @@ export function spawnTracker(env: Record<string, string>, port: number): { child
   return { child, output: () => output };
 }
 
-/** Starts the built tracker and waits until it answers on `/`. */
-export async function startTracker(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningTracker> {
-  const port = await freePort();
+/** Starts the built tracker (on `port`, or a free one) and waits until it answers on `/`. */
+export async function startTracker(env: Record<string, string>, timeoutMs = 90_000, port?: number): Promise<RunningTracker> {
+  port ??= await freePort();
   const { child, output } = spawnTracker(env, port);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getEditableMilestone } from "@/lib/milestone-edits";
-import type { Locale } from "@/lib/translations";
+import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
 import { hasRole } from "@/lib/viewer";
 import { NotAllowed } from "../../_components/not-allowed";
 import { ArchiveForm } from "../_components/archive-form";
@@ -19,7 +19,7 @@ export default async function EditMilestonePage({ params }: PageProps<"/[locale]
   const [t, choices] = await Promise.all([getTranslations("Staff"), milestoneChoices(locale as Locale)]);
   return (
     <>
-      <h1 className="mb-2 text-2xl font-semibold">{t("edit.editTitle", { title: milestone.titleEn })}</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{t("edit.editTitle", { title: inLocale(translatedColumns(milestone, "title"), locale as Locale).text })}</h1>
       <p className="mb-6 flex gap-4 text-sm">
         <Link href={`/admin/milestones/${slug}/progress`} className="underline">
           {t("milestones.logProgress")}
@@ -28,7 +28,7 @@ export default async function EditMilestonePage({ params }: PageProps<"/[locale]
           {t("milestones.history")}
         </Link>
       </p>
-      {hasRole(viewer, "editor") ? <MilestoneForm milestone={milestone} {...choices} /> : <NotAllowed />}
+      {hasRole(viewer, "editor") ? <MilestoneForm milestone={milestone} {...choices} /> : <NotAllowed readOnly />}
       {hasRole(viewer, "admin") ? <ArchiveForm slug={slug} version={milestone.version} /> : null}
     </>
   );

@@ -41,7 +41,7 @@ export function UserControls({ userId, role, active }: { userId: string; role: R
         <label className="sr-only" htmlFor={`role-${userId}`}>
           {t("fields.role")}
         </label>
-        <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-slate-400 px-1 py-1">
+        <select key={role} id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-slate-400 px-1 py-1">
           {Object.values(Role).map((value) => (
             <option key={value} value={value}>
               {t(`roles.${value}`)}

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getMilestoneHistory } from "@/lib/history";
 import { getEditableMilestone } from "@/lib/milestone-edits";
+import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
 import { HistoryList } from "../../../_components/history-list";
 import { staffUserOrSignIn } from "../../../../staff-access";
 
@@ -14,7 +15,7 @@ export default async function MilestoneHistoryPage({ params }: PageProps<"/[loca
   if (!milestone || !history) notFound();
   return (
     <>
-      <h1 className="mb-2 text-2xl font-semibold">{t("history.title", { title: milestone.titleEn })}</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{t("history.title", { title: inLocale(translatedColumns(milestone, "title"), locale as Locale).text })}</h1>
       <p className="mb-6 flex gap-4 text-sm">
         <Link href={`/admin/milestones/${slug}`} className="underline">
           {t("milestones.edit")}

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getEditableMilestone } from "@/lib/milestone-edits";
-import type { Locale } from "@/lib/translations";
+import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
 import { hasRole } from "@/lib/viewer";
 import { NotAllowed } from "../../../_components/not-allowed";
 import { milestoneChoices } from "../../_components/milestone-choices";
@@ -18,7 +18,7 @@ export default async function LogProgressPage({ params }: PageProps<"/[locale]/a
   const [t, { statusNames }] = await Promise.all([getTranslations("Staff"), milestoneChoices(locale as Locale)]);
   return (
     <>
-      <h1 className="mb-2 text-2xl font-semibold">{t("progress.title", { title: milestone.titleEn })}</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{t("progress.title", { title: inLocale(translatedColumns(milestone, "title"), locale as Locale).text })}</h1>
       <p className="mb-2 text-slate-700">{t("progress.current", { status: statusNames[milestone.status], progress: milestone.progress })}</p>
       <p className="mb-6 flex gap-4 text-sm">
         <Link href={`/admin/milestones/${slug}`} className="underline">
@@ -38,7 +38,7 @@ export default async function LogProgressPage({ params }: PageProps<"/[locale]/a
           statusNames={statusNames}
         />
       ) : (
-        <NotAllowed />
+        <NotAllowed readOnly />
       )}
     </>
   );
