@@ -84,6 +84,9 @@ describe("bulk import for editors", () => {
     const staffExport = await page.request.get(`${tracker.url}/api/v1/exports/milestones.csv?pillar=defense-security&status=planned`);
     const rows: string[][] = parse(await staffExport.body(), { bom: true });
     const header = rows[0]!;
+    // Signed in, the export is the staff one: whether each milestone is public, and who updated it last.
+    expect(header).toEqual(expect.arrayContaining(["Public", "Last update by", "Version"]));
+    expect(staffExport.headers()["cache-control"]).toBe("private, no-store");
     const target = rows[1]!;
     const key = target[header.indexOf("Key")]!;
     target[header.indexOf("Status")] = "In progress";
