@@ -17,6 +17,8 @@ const nextConfig = {
   // Loaded by Node at run time, not bundled: PGlite ships WebAssembly and data
   // files it finds next to its own code.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  // The bulk import takes CSV files of up to 5 MB (lib/import.ts), sent to a server action.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
       ...["/api/:path*", "/_next/:path*", "/:file(.*\\.[^/]*)"].map((source) => ({ source, headers: staticSecurityHeaders })),

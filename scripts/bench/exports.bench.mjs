@@ -1,0 +1,144 @@
+// Benchmark: the progress-log CSV export of 1,000,000 progress updates through
+// the built tracker's route, against PostgreSQL's own COPY of the same query,
+// in a scratch database filled with SYNTHETIC data (never the seed). Reports
+// both times, their ratio and the server's peak memory growth.
+// Needs PostgreSQL (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432) and psql.
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const server = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const name = `tracker_bench_${process.pid}`;
+const scratch = new URL(server);
+scratch.pathname = `/${name}`;
+const milestoneCount = 100_000;
+const updateCount = 1_000_000;
+
+async function freePort() {
+  const listener = createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => listener.once("listening", resolve));
+  const { port } = listener.address();
+  await new Promise((resolve) => listener.close(resolve));
+  return port;
+}
+
+async function sql(url, text) {
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+function treeRss(pid) {
+  let total = 0;
+  try {
+    total = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean)) total += treeRss(Number(task));
+  } catch {
+    // the process ended while we looked
+  }
+  return total;
+}
+
+async function startServer(port) {
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: scratch.toString(), NODE_ENV: "production", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (child.exitCode !== null) throw new Error(`The tracker exited:\n${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/en`)).status < 500) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill();
+  throw new Error(`The tracker did not start:\n${output}`);
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+await sql(server, `CREATE DATABASE "${name}"`);
+let child;
+try {
+  const port = await freePort();
+  child = await startServer(port); // migrates and seeds the scratch database
+
+  console.log(`Generating ${milestoneCount.toLocaleString("en")} synthetic milestones and ${updateCount.toLocaleString("en")} progress updates…`);
+  let started = performance.now();
+  await sql(
+    scratch,
+    `INSERT INTO "Milestone" ("pillarId", slug, "titleEn", "summaryEn", kind, status, progress, "targetDate", "isPublic", "sourceUrl", "updatedAt")
+     SELECT (SELECT array_agg(id ORDER BY position) FROM "Pillar")[1 + g % 5], 'synthetic-' || g, 'SYNTHETIC benchmark milestone ' || g,
+            'SYNTHETIC data for the export benchmark', 'other', 'in_progress', g % 101, date '2026-01-01' + g % 2000, true,
+            'https://synthetic.invalid/' || g, now()
+     FROM generate_series(1, ${milestoneCount}) g`,
+  );
+  await sql(
+    scratch,
+    `INSERT INTO "ProgressUpdate" ("milestoneId", "statusBefore", "statusAfter", "progressBefore", "progressAfter", note, "noteIsPublic", "evidenceUrl", "happenedOn")
+     SELECT first.id + g % ${milestoneCount}, 'planned', 'in_progress', g % 50, 50 + g % 50,
+            'SYNTHETIC update ' || g || ', with a comma, "quotes" and 日本語', g % 4 <> 0, 'https://synthetic.invalid/evidence/' || g, date '2025-01-01' + g % 700
+     FROM generate_series(1, ${updateCount}) g, (SELECT min(id) AS id FROM "Milestone" WHERE slug LIKE 'synthetic-%') first`,
+  );
+  await sql(scratch, `VACUUM ANALYZE`);
+  console.log(`Generated in ${seconds(performance.now() - started)}`);
+
+  // The same rows the public progress log reads: public, unarchived milestones' updates, in id order.
+  const copyQuery = `SELECT m.slug, m."titleEn", p."happenedOn", p."recordedAt", p."statusBefore", p."statusAfter", p."progressBefore", p."progressAfter",
+      CASE WHEN p."noteIsPublic" THEN p.note END, CASE WHEN p."noteIsPublic" THEN p."evidenceUrl" END
+    FROM "ProgressUpdate" p JOIN "Milestone" m ON m.id = p."milestoneId"
+    WHERE m."archivedAt" IS NULL AND m."isPublic" ORDER BY p.id`;
+  started = performance.now();
+  const copy = spawnSync("psql", [scratch.toString(), "-qAt", "-c", `\\copy (${copyQuery.replace(/\s+/g, " ")}) TO STDOUT WITH CSV`], {
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const copyMs = performance.now() - started;
+  if (copy.status !== 0) throw new Error(`COPY failed: ${copy.stderr}`);
+  const copyRows = copy.stdout.toString("utf8").split("\n").length - 1;
+
+  await (await fetch(`http://127.0.0.1:${port}/api/v1/exports/progress.csv?status=completed`)).arrayBuffer(); // warm up the route
+  const baseline = treeRss(child.pid);
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+  started = performance.now();
+  // Uncompressed, like COPY's output: gzip would add its own cost on both sides of this one machine.
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/exports/progress.csv`, { headers: { "accept-encoding": "identity" } });
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+  }
+  const exportMs = performance.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, treeRss(child.pid));
+
+  const ratio = exportMs / copyMs;
+  console.log(`COPY (same query) TO STDOUT WITH CSV: ${copyRows.toLocaleString("en")} rows in ${seconds(copyMs)}`);
+  console.log(`Tracker /api/v1/exports/progress.csv (${response.headers.get("content-encoding") ?? "uncompressed"}): ${(lines - 1).toLocaleString("en")} rows, ${megabytes(bytes)} in ${seconds(exportMs)}`);
+  console.log(`Ratio: ${ratio.toFixed(2)}x COPY's time (goal: within 3x) ${ratio <= 3 ? "✓" : "✗"}`);
+  console.log(`Server memory: ${megabytes(baseline)} before, peak ${megabytes(peak)}, growth ${megabytes(peak - baseline)} (goal: < 100 MB) ${peak - baseline < 100 * 1024 * 1024 ? "✓" : "✗"}`);
+} finally {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  await sql(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
