@@ -25,7 +25,8 @@ function run(script) {
 }
 
 export function buildIfNeeded() {
-  if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) run("prisma-generate.mjs");
+  const client = path.join(root, "lib/generated/prisma/client.ts");
+  if (newestChange(client) < newestChange(path.join(root, "prisma/schema.prisma"))) run("prisma-generate.mjs");
   const buildId = path.join(root, ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...sources.map((source) => newestChange(path.join(root, source))));
