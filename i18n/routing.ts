@@ -7,4 +7,6 @@ export const routing = defineRouting({
   locales,
   defaultLocale: "en",
   localePrefix: "always",
+  // No cookie: a cached public page must be the same response for everyone.
+  localeCookie: false,
 });

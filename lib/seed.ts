@@ -36,6 +36,9 @@ function milestoneColumns(milestone: SeedMilestone, pillarId: number) {
     leadAgencyB: milestone.leadAgencyB ?? null,
     location: milestone.location ?? null,
     sourceUrl: milestone.sourceUrl,
+    // Every seeded milestone is a commitment of the Road Map since its adoption,
+    // so "as of" reports for any date after adoption include it.
+    createdAt: day(roadmap.adoptedOn),
   };
 }
 
@@ -114,7 +117,7 @@ export async function seedRoadmap(prisma: PrismaClient): Promise<SeedOutcome> {
               statusAfter: "completed",
               progressBefore: 0,
               progressAfter: 100,
-              note: `Done on ${milestone.completedOn}, as reported at the Lima summit of ${roadmap.adoptedOn}.`,
+              note: "Signed or adopted in Lima at the Japan–Peru summit, as reported by the source.",
               noteIsPublic: true,
               evidenceUrl: milestone.sourceUrl,
               happenedOn: day(milestone.completedOn),
