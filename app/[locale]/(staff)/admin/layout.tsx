@@ -22,9 +22,14 @@ export default async function StaffLayout({ children, params }: LayoutProps<"/[l
             {t("nav.milestones")}
           </Link>
           {hasRole(user, "editor") ? (
-            <Link href="/admin/milestones/new" className={link}>
-              {t("nav.newMilestone")}
-            </Link>
+            <>
+              <Link href="/admin/milestones/new" className={link}>
+                {t("nav.newMilestone")}
+              </Link>
+              <Link href="/admin/import" className={link}>
+                {t("nav.import")}
+              </Link>
+            </>
           ) : null}
           {hasRole(user, "admin") ? (
             <Link href="/admin/users" className={link}>
