@@ -73,6 +73,9 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
     publicLeadAgencies(),
   ]);
   const path = `/milestones${viewQuery(filters, filters.page)}`;
+  // "Export what I see": the same filters, every page, in the visitor's language.
+  const exportQuery = new URLSearchParams(viewQuery({ ...filters, pageSize: undefined }).slice(1));
+  exportQuery.set("lang", locale);
   const years = roadmap ? Array.from({ length: roadmap.lastYear - roadmap.firstYear + 1 }, (_, index) => roadmap.firstYear + index) : [];
   const date = (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00Z`), { dateStyle: "medium" });
   const first = (result.page - 1) * result.pageSize + 1;
@@ -133,6 +136,13 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
         {t("matched", { total: result.total })}
         {result.milestones.length > 0 && result.total > result.milestones.length ? ` ${t("showing", { from: first, to: last })}` : null}
       </p>
+      {result.total > 0 ? (
+        <p className="mt-1 text-sm">
+          <a className="text-blue-800 underline" href={`/api/v1/exports/milestones.csv?${exportQuery}`} data-export>
+            {t("exportCsv")}
+          </a>
+        </p>
+      ) : null}
 
       {result.milestones.length === 0 ? (
         <p className="empty-state mt-4 rounded border border-slate-300 p-4 text-slate-800">{t("empty")}</p>
