@@ -144,11 +144,18 @@ describe("a milestone page", () => {
   });
 
   it("is a real 404 page for an internal or unknown milestone and any unknown address", async () => {
-    for (const address of ["/en/milestones/internal-negotiation-copper", "/es/milestones/no-such-milestone", "/ja/no/such/page"]) {
+    for (const [address, heading] of [
+      ["/en/milestones/internal-negotiation-copper", "Page not found"],
+      ["/es/milestones/no-such-milestone", "Página no encontrada"],
+      ["/ja/no/such/page", "ページが見つかりません"],
+    ]) {
       const response = await fetch(`${tracker.url}${address}`);
       expect(response.status, address).toBe(404);
+      const html = await response.text();
       // The address itself is echoed back; nothing of the milestone may be.
-      expect(await response.text()).not.toMatch(/Confidential copper negotiation|Internal only|Internal remark/);
+      expect(html).not.toMatch(/Confidential copper negotiation|Internal only|Internal remark/);
+      // In the HTML itself: public pages block Next's inline scripts, so nothing draws it later.
+      expect(html, address).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
     }
     const { page, status } = await openPage("/es/milestones/internal-negotiation-copper");
     expect(status).toBe(404);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { publicMetadata } from "@/components/public/metadata";
+import { notFoundMetadata, ServerRenderedNotFound } from "@/components/public/not-found-page";
 import { LocalizedText } from "@/components/public/localized-text";
 import { PublicShell } from "@/components/public/public-shell";
 import { StatusBadge, StatusChange } from "@/components/public/status-badge";
@@ -20,7 +20,7 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: PageProps<"/[locale]/milestones/[slug]">): Promise<Metadata> {
   const { locale, slug } = (await params) as { locale: Locale; slug: string };
   const milestone = await publicMilestone(slug);
-  if (!milestone) return {};
+  if (!milestone) return notFoundMetadata(locale);
   return publicMetadata({
     locale,
     path: `/milestones/${slug}`,
@@ -39,7 +39,7 @@ export default async function MilestonePage({ params }: PageProps<"/[locale]/mil
     getTranslations("Public.kind"),
     getFormatter(),
   ]);
-  if (!milestone) notFound();
+  if (!milestone) return <ServerRenderedNotFound locale={locale} />;
   const date = (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00Z`), { dateStyle: "long" });
   const percent = (value: number) => format.number(value / 100, { style: "percent" });
   const partyA = inLocale(milestone.parties.a, locale).text;
