@@ -7,6 +7,7 @@ import { db } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
 import { applyMilestoneCreate, applyMilestoneUpdate } from "./milestone-edits";
+import { milestoneFieldsSelect } from "./milestones";
 import { applyProgressUpdate } from "./progress";
 import { importLimits } from "./import-limits";
 import { refreshPublicPages } from "./public-pages";
@@ -221,24 +222,8 @@ function readRow(record: Record_, header: Header, pillars: Map<string, string>):
 }
 
 const currentSelect = {
-  slug: true,
   version: true,
-  titleEn: true,
-  titleEs: true,
-  titleJa: true,
-  summaryEn: true,
-  summaryEs: true,
-  summaryJa: true,
-  kind: true,
-  status: true,
-  progress: true,
-  targetDate: true,
-  completedOn: true,
-  leadAgencyA: true,
-  leadAgencyB: true,
-  location: true,
-  sourceUrl: true,
-  isPublic: true,
+  ...milestoneFieldsSelect,
   archivedAt: true,
   pillar: { select: { slug: true, nameEn: true, nameEs: true, nameJa: true } },
   progressUpdates: {

@@ -16,6 +16,7 @@ import {
 } from "./field-schemas";
 import type { Prisma } from "./generated/prisma/client";
 import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
+import { milestoneFieldsSelect } from "./milestones";
 import { refreshPublicPages } from "./public-pages";
 import { translatedColumns, type TranslatedText } from "./translations";
 import { requireRole, type Actor, type Viewer } from "./viewer";
@@ -77,24 +78,8 @@ function checkCompletion(fields: CompletionFields, context: z.RefinementCtx): vo
 /** What the history and conflict messages compare, field by field. */
 export const milestoneSnapshotSelect = {
   id: true,
-  slug: true,
   version: true,
-  titleEn: true,
-  titleEs: true,
-  titleJa: true,
-  summaryEn: true,
-  summaryEs: true,
-  summaryJa: true,
-  kind: true,
-  status: true,
-  progress: true,
-  targetDate: true,
-  completedOn: true,
-  leadAgencyA: true,
-  leadAgencyB: true,
-  location: true,
-  isPublic: true,
-  sourceUrl: true,
+  ...milestoneFieldsSelect,
   archivedAt: true,
   pillar: { select: { slug: true } },
 } satisfies Prisma.MilestoneSelect;

@@ -60,8 +60,8 @@ export function parseMilestoneFilters(params: URLSearchParams | Record<string, s
   return parsed.data;
 }
 
-const milestoneSummarySelect = {
-  id: true,
+/** The milestone's own fields: its texts, classification, progress, dates and agencies. Every view reads them. */
+export const milestoneFieldsSelect = {
   slug: true,
   titleEn: true,
   titleEs: true,
@@ -79,6 +79,11 @@ const milestoneSummarySelect = {
   location: true,
   isPublic: true,
   sourceUrl: true,
+} satisfies Prisma.MilestoneSelect;
+
+const milestoneSummarySelect = {
+  id: true,
+  ...milestoneFieldsSelect,
   updatedAt: true,
   pillar: { select: { slug: true, position: true, nameEn: true, nameEs: true, nameJa: true } },
 } satisfies Prisma.MilestoneSelect;

@@ -5,7 +5,7 @@ import { db } from "./db";
 import { httpStatusOf } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import type { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
-import { InvalidFilterError, milestoneWhere, parseMilestoneFilters, type MilestoneFilters } from "./milestones";
+import { InvalidFilterError, milestoneFieldsSelect, milestoneWhere, parseMilestoneFilters, progressEntrySelect, type MilestoneFilters } from "./milestones";
 import { reportLabels, type ReportColumn } from "./report-labels";
 import { defaultRoadmapSlug } from "./roadmaps";
 import { inLocale, locales, translatedColumns, type Locale, type TranslatedText } from "./translations";
@@ -84,17 +84,8 @@ export function reportFileName(report: string, parts: { filters?: Partial<Milest
 // ---------------------------------------------------------------- snapshots
 
 const historySelect = {
-  id: true,
+  ...progressEntrySelect,
   milestoneId: true,
-  statusBefore: true,
-  statusAfter: true,
-  progressBefore: true,
-  progressAfter: true,
-  note: true,
-  noteIsPublic: true,
-  evidenceUrl: true,
-  happenedOn: true,
-  recordedAt: true,
   author: { select: { name: true, email: true } },
 } satisfies Prisma.ProgressUpdateSelect;
 type HistoryEntry = Prisma.ProgressUpdateGetPayload<{ select: typeof historySelect }>;
@@ -103,23 +94,7 @@ const historyOrder: Prisma.ProgressUpdateOrderByWithRelationInput[] = [{ happene
 
 const reportMilestoneSelect = {
   id: true,
-  slug: true,
-  titleEn: true,
-  titleEs: true,
-  titleJa: true,
-  summaryEn: true,
-  summaryEs: true,
-  summaryJa: true,
-  kind: true,
-  status: true,
-  progress: true,
-  targetDate: true,
-  completedOn: true,
-  leadAgencyA: true,
-  leadAgencyB: true,
-  location: true,
-  sourceUrl: true,
-  isPublic: true,
+  ...milestoneFieldsSelect,
   version: true,
   createdAt: true,
   pillar: { select: { slug: true, position: true, nameEn: true, nameEs: true, nameJa: true } },
