@@ -1,8 +1,30 @@
 // npm start — builds if needed, then serves the tracker (http://localhost:3000 unless PORT is set).
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
+/**
+ * The embedded database serves one process on one machine, so a first start
+ * needs no configuration: its session secret is generated once and kept beside
+ * the data. With DATABASE_URL (a deployment, perhaps of several instances)
+ * AUTH_SECRET must be set, and the server refuses to start without it.
+ */
+function embeddedAuthSecret() {
+  const dataDir = path.resolve(process.env.DATA_DIR?.trim() || ".data");
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  console.log(`AUTH_SECRET is not set: generated one for the embedded database in ${path.relative(process.cwd(), file)}`);
+  return secret;
+}
+
 buildIfNeeded();
-const server = spawn("npx", ["next", "start", "--port", process.env.PORT ?? "3000"], { stdio: "inherit" });
+const env = { ...process.env };
+if (!env.AUTH_SECRET?.trim() && !env.DATABASE_URL?.trim()) env.AUTH_SECRET = embeddedAuthSecret();
+const server = spawn("npx", ["next", "start", "--port", env.PORT ?? "3000"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
