@@ -26,6 +26,7 @@ export const fieldError = {
   emailTaken: "emailTaken",
   invitationInvalid: "invitationInvalid",
   cannotChangeOwnAccount: "cannotChangeOwnAccount",
+  currentPasswordWrong: "currentPasswordWrong",
 } as const;
 
 /** Empty form fields arrive as "" and mean "no value", as does a field left out. */

@@ -34,7 +34,7 @@ export async function prepareDatabase(log: Log = console.log): Promise<void> {
   if (admin.kind === "generated") {
     log(
       `First administrator created: ${admin.email} with password ${admin.password}\n` +
-        "  (shown only this once: keep it safe; to choose the first administrator yourself, set ADMIN_EMAIL and ADMIN_PASSWORD before the first start)",
+        "  (shown only this once: sign in and change it under My account, or set ADMIN_EMAIL and ADMIN_PASSWORD before the first start)",
     );
   } else if (admin.kind === "from-environment" && admin.created) {
     log(`Administrator ${admin.email} created from ADMIN_EMAIL`);

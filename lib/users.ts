@@ -6,7 +6,7 @@ import { db } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
 import { fieldError, optionalText, parseFields } from "./field-schemas";
 import { Role } from "./generated/prisma/enums";
-import { hashPassword, minimumPasswordLength } from "./passwords";
+import { hashPassword, minimumPasswordLength, verifyPassword } from "./passwords";
 import { normalizeEmail } from "./sign-in";
 import { requireRole, type Actor, type Viewer } from "./viewer";
 
@@ -24,6 +24,14 @@ export const invitationSchema = z.object({ email: z.preprocess((value) => (typeo
 export const passwordSchema = z
   .object({
     token: z.string({ error: fieldError.invitationInvalid }).min(1, fieldError.invitationInvalid).max(200, fieldError.invitationInvalid),
+    password: z.string({ error: fieldError.required }).min(minimumPasswordLength, fieldError.passwordTooShort).max(1024, fieldError.tooLong),
+    confirmation: z.string({ error: fieldError.required }),
+  })
+  .refine((input) => input.password === input.confirmation, { path: ["confirmation"], message: fieldError.passwordsDiffer });
+
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string({ error: fieldError.required }).min(1, fieldError.required).max(1024, fieldError.tooLong),
     password: z.string({ error: fieldError.required }).min(minimumPasswordLength, fieldError.passwordTooShort).max(1024, fieldError.tooLong),
     confirmation: z.string({ error: fieldError.required }),
   })
@@ -108,6 +116,31 @@ export async function acceptInvitation(input: unknown, now = new Date()): Promis
     const user = await tx.user.update({ where: { id: invitation.userId }, data: { passwordHash }, select: { id: true, email: true } });
     await recordAuditEvent(tx, { actorId: user.id, action: "user.password-set", entityType: "User", entityId: user.id, after: { invitation: invitation.id } });
     return { email: user.email };
+  });
+}
+
+/** Whether the signed-in user has a password here (single-sign-on accounts have none). */
+export async function hasOwnPassword(viewer: Viewer): Promise<boolean> {
+  const user = requireRole(viewer, "viewer");
+  const stored = await db().user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  return Boolean(stored?.passwordHash);
+}
+
+/**
+ * Any signed-in staff member changes their own password, proving they know the
+ * current one. Single-sign-on accounts have none to change.
+ */
+export async function changeOwnPassword(viewer: Viewer, input: unknown): Promise<void> {
+  const user = requireRole(viewer, "viewer");
+  const { currentPassword, password } = parseFields(passwordChangeSchema, input);
+  const stored = await db().user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!stored?.passwordHash || !(await verifyPassword(currentPassword, stored.passwordHash))) {
+    throw new ValidationError({ currentPassword: [fieldError.currentPasswordWrong] });
+  }
+  const passwordHash = await hashPassword(password);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true } });
+    await recordAuditEvent(tx, { actorId: user.id, action: "user.password-changed", entityType: "User", entityId: user.id });
   });
 }
 

@@ -351,3 +351,29 @@ describe("security headers", () => {
     await context.close();
   });
 });
+
+describe("my account", () => {
+  it("lets the first administrator replace the password they were given, then sign in with the new one", async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, admin.email, admin.password);
+    await page.getByRole("link", { name: "My account" }).click();
+    await page.waitForURL(/\/en\/admin\/account$/);
+    await page.getByLabel("Current password").fill("not the password");
+    await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+    await page.getByLabel("Repeat the new password").fill("a brand new passphrase");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password.").innerText()).resolves.toBeTruthy();
+
+    await page.getByLabel("Current password").fill(admin.password);
+    await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+    await page.getByLabel("Repeat the new password").fill("a brand new passphrase");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status").innerText()).resolves.toContain("Your password has been changed.");
+    await screenshot(page, "staff-account-password-changed");
+    await context.close();
+
+    const again = await browser.newContext();
+    await signIn(again, admin.email, "a brand new passphrase");
+    await again.close();
+  });
+});

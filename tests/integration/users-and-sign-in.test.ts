@@ -9,7 +9,7 @@ import { logProgress } from "@/lib/progress";
 import { seedRoadmap } from "@/lib/seed";
 import { activeUser, checkPassword, findSingleSignOnUser, lockout } from "@/lib/sign-in";
 import { migrateDatabase } from "@/lib/startup";
-import { acceptInvitation, changeUserRole, invitationIsUsable, inviteUser, listUsers, setUserActive } from "@/lib/users";
+import { acceptInvitation, changeOwnPassword, changeUserRole, hasOwnPassword, invitationIsUsable, inviteUser, listUsers, setUserActive } from "@/lib/users";
 import type { Viewer } from "@/lib/viewer";
 import { freshDatabasePerFile } from "../support/database";
 
@@ -187,5 +187,41 @@ describe("single sign-on", () => {
     expect(await findSingleSignOnUser("stranger@example.org", "oidc")).toBeNull();
     expect(await findSingleSignOnUser(undefined, "oidc")).toBeNull();
     expect((await eventsWith("signin.sso-refused")).map((event) => event.entityId)).toEqual(expect.arrayContaining(["stranger@example.org", "(no email)"]));
+  });
+});
+
+describe("changing one's own password", () => {
+  it("needs the current password, refuses a bad new one and changes nothing then", async () => {
+    const passwordHash = await hashPassword("first password 123");
+    const user = await db().user.create({ data: { email: "first.admin@example.org", role: "admin", passwordHash }, select: { id: true, role: true } });
+    expect(await hasOwnPassword(user)).toBe(true);
+
+    const wrong = await changeOwnPassword(user, { currentPassword: "not it", password: "a new long password", confirmation: "a new long password" }).catch(
+      (error: ValidationError) => error.fieldErrors,
+    );
+    expect(wrong).toEqual({ currentPassword: ["currentPasswordWrong"] });
+    const invalid = await changeOwnPassword(user, { currentPassword: "first password 123", password: "short", confirmation: "other" }).catch(
+      (error: ValidationError) => error.fieldErrors,
+    );
+    expect(invalid).toEqual({ password: ["passwordTooShort"], confirmation: ["passwordsDiffer"] });
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(passwordHash);
+    expect(await eventsWith("user.password-changed")).toHaveLength(0);
+  });
+
+  it("signs in with the new password afterwards, and records who changed it", async () => {
+    const user = await db().user.findUniqueOrThrow({ where: { email: "first.admin@example.org" }, select: { id: true, role: true } });
+    await changeOwnPassword(user, { currentPassword: "first password 123", password: "the second password", confirmation: "the second password" });
+    expect(await checkPassword("first.admin@example.org", "the second password", "198.51.100.9")).toMatchObject({ ok: true });
+    expect(await checkPassword("first.admin@example.org", "first password 123", "198.51.100.9")).toMatchObject({ ok: false });
+    expect(await eventsWith("user.password-changed")).toEqual([expect.objectContaining({ actorId: user.id, entityId: user.id })]);
+  });
+
+  it("is refused to anyone not signed in, and there is nothing to change for single sign-on", async () => {
+    await expect(changeOwnPassword(null, { currentPassword: "x", password: "a new long password", confirmation: "a new long password" })).rejects.toBeInstanceOf(NotSignedInError);
+    expect(await hasOwnPassword(viewer)).toBe(false);
+    const refused = await changeOwnPassword(viewer, { currentPassword: "anything", password: "a new long password", confirmation: "a new long password" }).catch(
+      (error: ValidationError) => error.fieldErrors,
+    );
+    expect(refused).toEqual({ currentPassword: ["currentPasswordWrong"] });
   });
 });

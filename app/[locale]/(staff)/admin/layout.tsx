@@ -36,6 +36,9 @@ export default async function StaffLayout({ children, params }: LayoutProps<"/[l
               {t("nav.users")}
             </Link>
           ) : null}
+          <Link href="/admin/account" className={link}>
+            {t("nav.account")}
+          </Link>
           <Link href="/" className={link}>
             {t("nav.publicSite")}
           </Link>

@@ -1,0 +1,15 @@
+"use server";
+
+import { failureState, type FormState } from "@/lib/action-state";
+import { currentViewer } from "@/lib/session";
+import { changeOwnPassword } from "@/lib/users";
+
+export async function changeOwnPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await changeOwnPassword(await currentViewer(), Object.fromEntries(formData));
+    return { status: "saved" };
+  } catch (error) {
+    // Passwords are never sent back to the browser.
+    return failureState(error);
+  }
+}
