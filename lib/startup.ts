@@ -1,6 +1,7 @@
 import "server-only";
 import { database, DatabaseUnavailableError } from "./db";
 import { ConfigurationError, readAuthSettings, readEnvironment } from "./env";
+import { readMailSettings } from "./mail";
 import { applyMigrations, MigrationError, readLocalMigrations } from "./migrations";
 import { ensureFirstAdmin, isEmpty, seedRoadmap } from "./seed";
 
@@ -61,6 +62,7 @@ export async function prepareDatabaseOrExit(): Promise<void> {
   try {
     // Checked before the database so a missing AUTH_SECRET stops the server at once.
     readAuthSettings();
+    readMailSettings();
     await prepareDatabase();
   } catch (error) {
     console.error(startupFailure(error) ?? error);

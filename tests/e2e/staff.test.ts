@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { AddressInfo } from "node:net";
 import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "../support/browser";
 import { startTracker, type RunningTracker } from "../support/tracker";
@@ -21,6 +23,28 @@ let tracker: RunningTracker;
 let browser: Browser;
 let dataDir: string;
 let databaseName: string | null = null;
+/** Invitation emails the tracker sent, as received by a real SMTP server on a local port. */
+const mailbox: { to: string; raw: string }[] = [];
+let smtp: SMTPServer;
+
+async function startSmtpServer(): Promise<number> {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => (raw += chunk));
+      stream.on("end", () => {
+        for (const rcpt of session.envelope.rcptTo) mailbox.push({ to: rcpt.address, raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  return (smtp.server.address() as AddressInfo).port;
+}
 
 async function createPostgresDatabase(): Promise<string | null> {
   const url = process.env.TEST_DATABASE_URL;
@@ -38,13 +62,22 @@ async function createPostgresDatabase(): Promise<string | null> {
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "tracker-staff-"));
   const databaseUrl = await createPostgresDatabase();
-  tracker = await startTracker({ DATABASE_URL: databaseUrl ?? "", DATA_DIR: dataDir, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password });
+  const smtpPort = await startSmtpServer();
+  tracker = await startTracker({
+    DATABASE_URL: databaseUrl ?? "",
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "Road Map tracker <tracker@ministry.example>",
+  });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await tracker?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   await rm(dataDir, { recursive: true, force: true });
   if (databaseName) {
     const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -116,6 +149,12 @@ describe("an admin, an editor and a viewer", () => {
       if (role === "editor") await screenshot(page, "staff-users-invitation");
     }
     expect(invitationLinks.get("editor@ministry.example")).toMatch(new RegExp(`^${tracker.url}/en/set-password\\?token=[\\w-]{40,}$`));
+    // SMTP is configured: each invitation was also emailed, with the same one-time link.
+    await expect(page.getByText("An email with this link was sent to viewer@ministry.example.").innerText()).resolves.toBeTruthy();
+    for (const [email, link] of invitationLinks) {
+      const message = mailbox.find((mail) => mail.to === email);
+      expect(message?.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=")).toContain(link);
+    }
     await context.close();
   });
 

@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { hasLocale } from "next-intl";
 import { failureState, submittedValues, type FormState } from "@/lib/action-state";
+import { sendInvitationEmail } from "@/lib/mail";
+import { locales } from "@/lib/translations";
 import { currentViewer } from "@/lib/session";
 import { changeUserRole, inviteUser, setUserActive } from "@/lib/users";
 
@@ -14,11 +17,14 @@ export async function inviteUserAction(_previous: FormState, formData: FormData)
     const invitation = await inviteUser(await currentViewer(), Object.fromEntries(formData));
     // Next has checked that a server action's Origin is this tracker's own address.
     const origin = (await headers()).get("origin") ?? "";
-    const locale = String(formData.get("locale") ?? "en");
+    const requested = String(formData.get("locale") ?? "en");
+    const locale = hasLocale(locales, requested) ? requested : "en";
+    const link = `${origin}/${locale}/set-password?token=${invitation.token}`;
+    const emailOutcome = await sendInvitationEmail({ to: invitation.email, link, expiresAt: invitation.expiresAt, locale });
     revalidatePath(staffArea, "layout");
     return {
       status: "saved",
-      result: { email: invitation.email, link: `${origin}/${locale}/set-password?token=${invitation.token}`, expiresAt: invitation.expiresAt.toISOString() },
+      result: { email: invitation.email, link, expiresAt: invitation.expiresAt.toISOString(), emailOutcome: emailOutcome },
     };
   } catch (error) {
     return failureState(error, submittedValues(formData));
