@@ -21,21 +21,27 @@ const roleSchema = z.enum(Role, { error: fieldError.unknownValue });
 
 export const invitationSchema = z.object({ email: z.preprocess((value) => (typeof value === "string" ? value.trim() : value), emailSchema), name: optionalText(120), role: roleSchema });
 
+/** A new password, typed twice: at least 12 characters, and the same both times. */
+const newPasswordFields = {
+  password: z.string({ error: fieldError.required }).min(minimumPasswordLength, fieldError.passwordTooShort).max(1024, fieldError.tooLong),
+  confirmation: z.string({ error: fieldError.required }),
+};
+const typedTwiceAlike = (input: { password: string; confirmation: string }) => input.password === input.confirmation;
+const differentTwice = { path: ["confirmation"], message: fieldError.passwordsDiffer };
+
 export const passwordSchema = z
   .object({
     token: z.string({ error: fieldError.invitationInvalid }).min(1, fieldError.invitationInvalid).max(200, fieldError.invitationInvalid),
-    password: z.string({ error: fieldError.required }).min(minimumPasswordLength, fieldError.passwordTooShort).max(1024, fieldError.tooLong),
-    confirmation: z.string({ error: fieldError.required }),
+    ...newPasswordFields,
   })
-  .refine((input) => input.password === input.confirmation, { path: ["confirmation"], message: fieldError.passwordsDiffer });
+  .refine(typedTwiceAlike, differentTwice);
 
 export const passwordChangeSchema = z
   .object({
     currentPassword: z.string({ error: fieldError.required }).min(1, fieldError.required).max(1024, fieldError.tooLong),
-    password: z.string({ error: fieldError.required }).min(minimumPasswordLength, fieldError.passwordTooShort).max(1024, fieldError.tooLong),
-    confirmation: z.string({ error: fieldError.required }),
+    ...newPasswordFields,
   })
-  .refine((input) => input.password === input.confirmation, { path: ["confirmation"], message: fieldError.passwordsDiffer });
+  .refine(typedTwiceAlike, differentTwice);
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

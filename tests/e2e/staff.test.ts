@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "../support/browser";
+import { startSmtpServer } from "../support/smtp";
 import { startTracker, type RunningTracker } from "../support/tracker";
 
 // The staff area end to end: an admin invites an editor, the editor sets a
@@ -24,27 +23,7 @@ let browser: Browser;
 let dataDir: string;
 let databaseName: string | null = null;
 /** Invitation emails the tracker sent, as received by a real SMTP server on a local port. */
-const mailbox: { to: string; raw: string }[] = [];
-let smtp: SMTPServer;
-
-async function startSmtpServer(): Promise<number> {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => (raw += chunk));
-      stream.on("end", () => {
-        for (const rcpt of session.envelope.rcptTo) mailbox.push({ to: rcpt.address, raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  return (smtp.server.address() as AddressInfo).port;
-}
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 async function createPostgresDatabase(): Promise<string | null> {
   const url = process.env.TEST_DATABASE_URL;
@@ -62,13 +41,13 @@ async function createPostgresDatabase(): Promise<string | null> {
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "tracker-staff-"));
   const databaseUrl = await createPostgresDatabase();
-  const smtpPort = await startSmtpServer();
+  smtp = await startSmtpServer();
   tracker = await startTracker({
     DATABASE_URL: databaseUrl ?? "",
     DATA_DIR: dataDir,
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     MAIL_FROM: "Road Map tracker <tracker@ministry.example>",
   });
   browser = await launchChromium();
@@ -77,7 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await tracker?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await rm(dataDir, { recursive: true, force: true });
   if (databaseName) {
     const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -152,7 +131,7 @@ describe("an admin, an editor and a viewer", () => {
     // SMTP is configured: each invitation was also emailed, with the same one-time link.
     await expect(page.getByText("An email with this link was sent to viewer@ministry.example.").innerText()).resolves.toBeTruthy();
     for (const [email, link] of invitationLinks) {
-      const message = mailbox.find((mail) => mail.to === email);
+      const message = smtp.received.find((mail) => mail.to.includes(email));
       expect(message?.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=")).toContain(link);
     }
     await context.close();

@@ -1,38 +1,16 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError } from "@/lib/env";
 import { readMailSettings, sendInvitationEmail } from "@/lib/mail";
+import { startSmtpServer } from "../support/smtp";
 import { freePort } from "../support/tracker";
 
-// A real SMTP server on a local port receives what the tracker sends.
-type Received = { from: string; to: string[]; raw: string };
-const received: Received[] = [];
-let server: SMTPServer;
-let port: number;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => (raw += chunk));
-      stream.on("end", () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => smtp.close());
 
 const invitation = (locale: "en" | "es" | "ja") => ({
   to: "nueva.editora@example.org",
@@ -56,14 +34,14 @@ describe("invitation emails", () => {
   it("are sent only when SMTP is configured", async () => {
     expect(readMailSettings({})).toBeNull();
     expect(await sendInvitationEmail(invitation("en"), null)).toBe("not-configured");
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
   });
 
   it("carry the one-time link in the admin's language to the invited address", async () => {
-    const settings = readMailSettings({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Road Map tracker <tracker@example.org>" });
+    const settings = readMailSettings({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: "Road Map tracker <tracker@example.org>" });
     expect(await sendInvitationEmail(invitation("es"), settings)).toBe("sent");
-    expect(received).toHaveLength(1);
-    const [message] = received;
+    expect(smtp.received).toHaveLength(1);
+    const [message] = smtp.received;
     expect(message!.from).toBe("tracker@example.org");
     expect(message!.to).toEqual(["nueva.editora@example.org"]);
     const text = decodedBody(message!.raw);
