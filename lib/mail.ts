@@ -1,5 +1,6 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl is next-intl's own core, free of React, so scripts that load this module run outside Next.
+import { createTranslator } from "use-intl/core";
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import { ConfigurationError } from "./env";
