@@ -25,6 +25,8 @@ function embeddedAuthSecret() {
 buildIfNeeded();
 const env = { ...process.env };
 if (!env.AUTH_SECRET?.trim() && !env.DATABASE_URL?.trim()) env.AUTH_SECRET = embeddedAuthSecret();
-const server = spawn("npx", ["next", "start", "--port", env.PORT ?? "3000"], { stdio: "inherit", env });
+// Next's own CLI, run directly so a stop signal reaches it (and through it, its server process).
+const nextCli = path.join(import.meta.dirname, "..", "node_modules", "next", "dist", "bin", "next");
+const server = spawn(process.execPath, [nextCli, "start", "--port", env.PORT ?? "3000"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
