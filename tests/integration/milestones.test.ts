@@ -6,6 +6,7 @@ import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/viewer";
 import { freshDatabasePerFile } from "../support/database";
+import { addInternalMilestone, addInternalNote } from "../support/public-fixtures";
 
 freshDatabasePerFile();
 
@@ -18,37 +19,9 @@ beforeAll(async () => {
   await migrateDatabase(() => {});
   await seedRoadmap(db());
   // An internal milestone with an internal note, which the public must never see.
-  const pillar = await db().pillar.findFirstOrThrow({ where: { slug: "economic" } });
-  const internal = await db().milestone.create({
-    data: {
-      pillarId: pillar.id,
-      slug: "internal-negotiation-copper",
-      titleEn: "Confidential copper negotiation",
-      summaryEn: "Internal only",
-      kind: "minerals_project",
-      status: "in_progress",
-      progress: 40,
-      targetDate: new Date("2027-03-01"),
-      isPublic: false,
-      sourceUrl: "https://example.org/internal",
-    },
-  });
+  const internal = await addInternalMilestone(db(), new Date("2027-03-01"));
   const publicMilestone = await db().milestone.findFirstOrThrow({ where: { status: "completed" } });
-  for (const milestone of [internal, publicMilestone]) {
-    await db().progressUpdate.create({
-      data: {
-        milestoneId: milestone.id,
-        statusBefore: milestone.status,
-        statusAfter: milestone.status,
-        progressBefore: milestone.progress,
-        progressAfter: milestone.progress,
-        note: "Internal remark about the delegation",
-        noteIsPublic: false,
-        evidenceUrl: "https://example.org/internal-memo",
-        happenedOn: new Date("2025-01-10"),
-      },
-    });
-  }
+  for (const milestone of [internal, publicMilestone]) await addInternalNote(db(), milestone, new Date("2025-01-10"));
 });
 
 describe("the milestone list", () => {

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { MilestoneStatus } from "@/lib/generated/prisma/enums";
 
 /** Words of the internal milestone and notes that must never appear on a public page, feed or API answer. */
 export const internalWords = ["Confidential copper negotiation", "internal-negotiation-copper", "Internal remark", "internal-memo"];
@@ -24,7 +25,7 @@ export async function addInternalMilestone(prisma: PrismaClient, targetDate: Dat
 }
 
 /** Adds an internal note on a milestone that changes nothing: the public must not see it at all. */
-export async function addInternalNote(prisma: PrismaClient, milestone: { id: number; status: "planned" | "completed"; progress: number }, happenedOn: Date) {
+export async function addInternalNote(prisma: PrismaClient, milestone: { id: number; status: MilestoneStatus; progress: number }, happenedOn: Date) {
   return prisma.progressUpdate.create({
     data: {
       milestoneId: milestone.id,
