@@ -1,5 +1,5 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
+import Papa from "papaparse";
 import iconv from "iconv-lite";
 import { z } from "zod";
 
@@ -39,15 +39,9 @@ function cellText(cell: CsvCell): string {
   return typeof cell === "number" ? String(cell) : neutraliseFormula(cell);
 }
 
-const lineBreak = /[\r\n]/;
-
-/** Rows as RFC 4180 text: fields quoted when they hold a comma, quote or line break; CRLF between records. */
+/** Rows as RFC 4180 text: fields quoted when they hold a comma, quote, CR or LF; CRLF after every record. */
 export function csvText(rows: CsvCell[][]): string {
-  // csv-stringify quotes a lone CR or LF only when told to; RFC 4180 wants every line break quoted.
-  return stringify(
-    rows.map((row) => row.map(cellText)),
-    { record_delimiter: "windows", quoted_match: lineBreak },
-  );
+  return Papa.unparse(rows.map((row) => row.map(cellText)), { newline: "\r\n" }) + "\r\n";
 }
 
 function encode(text: string, encoding: CsvEncoding): Uint8Array {
@@ -55,15 +49,20 @@ function encode(text: string, encoding: CsvEncoding): Uint8Array {
   return encoding === "shift_jis" ? iconv.encode(text, "cp932") : Buffer.from(text, "utf8");
 }
 
-const rowsPerChunk = 200;
+/** Each batch of rows as encoded CSV text. */
+async function* encodedBatches(batches: AsyncIterable<CsvCell[][]>, encoding: CsvEncoding): AsyncGenerator<Uint8Array> {
+  for await (const rows of batches) yield encode(csvText(rows), encoding);
+}
 
 /**
  * A CSV file as a byte stream: the header row, then each batch of rows as the
- * source yields it. Batches are pulled only when the reader wants more, so a
- * slow download holds one batch in memory, never the whole file.
+ * source yields it. The next batch is read and written while the reader takes
+ * this one, and no further: a slow download holds two batches in memory, never
+ * the whole file. Each batch is turned into bytes as soon as it arrives, so its
+ * row objects die young instead of piling up for the garbage collector.
  */
 export function csvStream(header: string[], batches: AsyncIterable<CsvCell[][]>, format: CsvFormat): ReadableStream<Uint8Array> {
-  const iterator = batches[Symbol.asyncIterator]();
+  const iterator = readAhead(encodedBatches(batches, format.encoding));
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -77,16 +76,37 @@ export function csvStream(header: string[], batches: AsyncIterable<CsvCell[][]>,
       try {
         const next = await iterator.next();
         if (next.done) return controller.close();
-        // Written in small pieces: csv-stringify is much faster on short texts than on one long one.
-        for (let start = 0; start < next.value.length; start += rowsPerChunk) {
-          controller.enqueue(encode(csvText(next.value.slice(start, start + rowsPerChunk)), format.encoding));
-        }
+        controller.enqueue(next.value);
       } catch (error) {
         controller.error(error);
       }
     },
     async cancel() {
-      await iterator.return?.();
+      await iterator.return(undefined);
     },
   });
+}
+
+/** Starts reading the next item as soon as one is handed out, so the reader's work and the next read overlap. */
+export async function* readAhead<Item>(source: AsyncIterable<Item>): AsyncGenerator<Item> {
+  const iterator = source[Symbol.asyncIterator]();
+  const read = () => {
+    const next = iterator.next();
+    // Awaited on the next turn; a read that fails before then must not count as an unhandled rejection.
+    next.catch(() => undefined);
+    return next;
+  };
+  let next = read();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = read();
+      yield current.value;
+    }
+  } finally {
+    // A cancelled download stops the reads, once the one already started has settled.
+    await next.catch(() => undefined);
+    await iterator.return?.();
+  }
 }

@@ -19,9 +19,18 @@ export interface SqlSession {
   release(): Promise<void>;
 }
 
+/** A query with PostgreSQL's numbered parameters, as `Prisma.sql` builds it. */
+export type SqlQuery = { text: string; values: unknown[] };
+
 export interface Database {
   prisma: PrismaClient;
   embedded: boolean;
+  /**
+   * Rows as arrays, straight from the driver: for the exports that run to
+   * millions of rows, where the query builder's per-row mapping costs more
+   * than the database itself (scripts/bench/exports.bench.mjs).
+   */
+  rowsOf(query: SqlQuery): Promise<unknown[][]>;
   /** Where the data lives, for log lines; never includes a password. */
   description: string;
   session(): Promise<SqlSession>;
@@ -64,6 +73,7 @@ function openPostgres(raw: string, poolSize: number): Database {
     prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
     embedded: false,
     description,
+    rowsOf: async ({ text, values }) => (await pool.query<unknown[]>({ text, values, rowMode: "array" })).rows,
     async session() {
       const client = await pool.connect().catch((error: unknown) => {
         throw new DatabaseUnavailableError(`Cannot reach ${description}: ${reason(error)}`);
@@ -122,6 +132,7 @@ function openEmbedded(dataDir: string): Database {
     prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
     embedded: true,
     description,
+    rowsOf: async ({ text, values }) => (await pglite.query<unknown[]>(text, values, { rowMode: "array" })).rows,
     // PGlite is a single session already; the session is the database itself.
     async session() {
       await pglite.waitReady.catch((error: unknown) => {

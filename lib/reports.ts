@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { csvFormatSchema, csvStream, type CsvCell, type CsvFormat } from "./csv";
-import { db } from "./db";
+import { csvFormatSchema, csvStream, readAhead, type CsvCell, type CsvFormat } from "./csv";
+import { database, db } from "./db";
 import { httpStatusOf } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import type { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
@@ -281,41 +281,58 @@ export function progressLogColumns(internal: boolean): ReportColumn[] {
   ];
 }
 
-type ProgressLogRow = {
-  id: number;
-  milestoneId: number;
-  statusBefore: MilestoneStatus;
-  statusAfter: MilestoneStatus;
-  progressBefore: number;
-  progressAfter: number;
-  note: string;
-  noteIsPublic: boolean;
-  evidenceUrl: string | null;
-  happenedOn: string;
-  recordedAt: string;
-  author: string | null;
-};
+/** A progress update as the progress log reads it, in the order of `progressLogPage`'s columns. */
+type ProgressLogRow = [
+  id: number,
+  milestoneId: number,
+  happenedOn: string,
+  recordedAt: string,
+  statusBefore: MilestoneStatus,
+  statusAfter: MilestoneStatus,
+  progressBefore: string,
+  progressAfter: string,
+  note: string | null,
+  noteIsPublic: boolean,
+  evidenceUrl: string | null,
+  authorId: string | null,
+];
 
 /**
- * One page of the progress updates of some milestones, after (milestoneId, id).
- * Plain SQL because this is the one report that runs to millions of rows: it
- * returns dates as ISO text and skips the per-row mapping of the query builder
- * (see scripts/bench/exports.bench.mjs). Which milestones is still decided by
- * the list's own `milestoneWhere`.
+ * One page of the progress updates of some milestones, after (milestoneId, id),
+ * as rows straight from the driver: this is the one report that runs to
+ * millions of rows (see scripts/bench/exports.bench.mjs). The database writes
+ * dates and numbers as text and blanks the notes the viewer may not read.
+ * Authors are looked up apart (`authorNames`): joining the users here cost more
+ * than the rest of the query. Which milestones is still decided by the list's
+ * own `milestoneWhere`.
  */
-function progressLogPage(milestoneIds: number[], after: { milestoneId: number; id: number }, asOf: Date | null, take: number) {
-  return db().$queryRaw<ProgressLogRow[]>`
-    SELECT p.id, p."milestoneId", p."statusBefore"::text AS "statusBefore", p."statusAfter"::text AS "statusAfter",
-           p."progressBefore", p."progressAfter", p.note, p."noteIsPublic", p."evidenceUrl",
-           to_char(p."happenedOn", 'YYYY-MM-DD') AS "happenedOn",
-           to_char(p."recordedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt",
-           COALESCE(u.name, u.email) AS author
-    FROM "ProgressUpdate" p LEFT JOIN "User" u ON u.id = p."authorId"
+async function progressLogPage(milestoneIds: number[], after: { milestoneId: number; id: number }, asOf: Date | null, internal: boolean, take: number) {
+  const readable = internal ? Prisma.sql`true` : Prisma.sql`p."noteIsPublic"`;
+  return (await database().rowsOf(Prisma.sql`
+    SELECT p.id, p."milestoneId",
+           to_char(p."happenedOn", 'YYYY-MM-DD'), to_char(p."recordedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           p."statusBefore"::text, p."statusAfter"::text, p."progressBefore"::text, p."progressAfter"::text,
+           CASE WHEN ${readable} THEN p.note END, p."noteIsPublic", CASE WHEN ${readable} THEN p."evidenceUrl" END,
+           p."authorId"
+    FROM "ProgressUpdate" p
     WHERE p."milestoneId" = ANY(${milestoneIds}::int[])
       AND (p."milestoneId", p.id) > (${after.milestoneId}::int, ${after.id}::int)
       ${asOf ? Prisma.sql`AND p."happenedOn" <= ${asOf}::date` : Prisma.empty}
     ORDER BY p."milestoneId", p.id
-    LIMIT ${take}`;
+    LIMIT ${take}`)) as ProgressLogRow[];
+}
+
+/** Names (or emails) of the authors of some progress updates, remembered across pages: staff are few, updates many. */
+function authorNames() {
+  const known = new Map<string, string>();
+  return async (entries: ProgressLogRow[]) => {
+    const missing = [...new Set(entries.map((entry) => entry[11]).filter((id): id is string => id !== null && !known.has(id)))];
+    if (missing.length > 0) {
+      const users = await db().user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true } });
+      for (const user of users) known.set(user.id, user.name ?? user.email);
+    }
+    return (authorId: string | null) => (authorId === null ? null : (known.get(authorId) ?? null));
+  };
 }
 
 /**
@@ -330,52 +347,62 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
   const labels = reportLabels[request.lang];
   const columns = progressLogColumns(internal);
   const where = milestoneWhere(viewer, request.filters);
-  const updatesPerQuery = 5000;
-  const cells: Partial<Record<ReportColumn, (entry: ProgressLogRow, milestone: { slug: string; title: string }) => CsvCell>> = {
+  // Milestones per batch and updates per query: a batch's updates usually come in one query.
+  const milestonesPerBatch = 200;
+  const updatesPerQuery = 2000;
+  type Milestone = { slug: string; title: string };
+  type Author = (authorId: string | null) => string | null;
+  const cells: Partial<Record<ReportColumn, (entry: ProgressLogRow, milestone: Milestone, author: Author) => CsvCell>> = {
     key: (_, milestone) => milestone.slug,
     title: (_, milestone) => milestone.title,
-    happenedOn: (entry) => entry.happenedOn,
-    recordedAt: (entry) => entry.recordedAt,
-    author: (entry) => entry.author,
-    statusBefore: (entry) => labels.status[entry.statusBefore],
-    statusAfter: (entry) => labels.status[entry.statusAfter],
-    progressBefore: (entry) => entry.progressBefore,
-    progressAfter: (entry) => entry.progressAfter,
-    note: (entry) => (internal || entry.noteIsPublic ? entry.note : null),
-    noteIsPublic: (entry) => (entry.noteIsPublic ? labels.yes : labels.no),
-    evidenceUrl: (entry) => (internal || entry.noteIsPublic ? entry.evidenceUrl : null),
+    happenedOn: (entry) => entry[2],
+    recordedAt: (entry) => entry[3],
+    author: (entry, _, author) => author(entry[11]),
+    statusBefore: (entry) => labels.status[entry[4]],
+    statusAfter: (entry) => labels.status[entry[5]],
+    progressBefore: (entry) => entry[6],
+    progressAfter: (entry) => entry[7],
+    note: (entry) => entry[8],
+    noteIsPublic: (entry) => (entry[9] ? labels.yes : labels.no),
+    evidenceUrl: (entry) => entry[10],
   };
   const cellsOf = columns.map((column) => cells[column]!);
-  async function* rows(): AsyncGenerator<CsvCell[][]> {
-    const milestones = byId((afterId, take) =>
-      db().milestone.findMany({
-        where: { AND: [where, { id: { gt: afterId } }] },
-        select: { id: true, slug: true, titleEn: true, titleEs: true, titleJa: true },
-        orderBy: { id: "asc" },
-        take,
-      }),
+  const authorsOf = internal ? authorNames() : null;
+  async function* pages(): AsyncGenerator<CsvCell[][]> {
+    const milestones = byId(
+      (afterId, take) =>
+        db().milestone.findMany({
+          where: { AND: [where, { id: { gt: afterId } }] },
+          select: { id: true, slug: true, titleEn: true, titleEs: true, titleJa: true },
+          orderBy: { id: "asc" },
+          take,
+        }),
+      milestonesPerBatch,
     );
-    for await (const batch of milestones) {
+    // The next batch of milestones is read while this one's updates are.
+    for await (const batch of readAhead(milestones)) {
       const byMilestone = new Map(batch.map((milestone) => [milestone.id, { slug: milestone.slug, title: inLocale(translatedColumns(milestone, "title"), request.lang).text }]));
       const ids = [...byMilestone.keys()];
-      // The next page is read while this one is written out, so the database and the CSV writing overlap.
-      let next: Promise<ProgressLogRow[]> | null = progressLogPage(ids, { milestoneId: 0, id: 0 }, request.asOf, updatesPerQuery);
-      while (next) {
-        const entries: ProgressLogRow[] = await next;
-        next = entries.length === updatesPerQuery ? progressLogPage(ids, entries.at(-1)!, request.asOf, updatesPerQuery) : null;
+      let after = { milestoneId: 0, id: 0 };
+      for (;;) {
+        const entries = await progressLogPage(ids, after, request.asOf, internal, updatesPerQuery);
         if (entries.length > 0) {
+          const author = authorsOf ? await authorsOf(entries) : () => null;
           yield entries.map((entry) => {
-            const milestone = byMilestone.get(entry.milestoneId)!;
-            return cellsOf.map((cell) => cell(entry, milestone));
+            const milestone = byMilestone.get(entry[1])!;
+            return cellsOf.map((cell) => cell(entry, milestone, author));
           });
         }
+        if (entries.length < updatesPerQuery) break;
+        const last = entries.at(-1)!;
+        after = { milestoneId: last[1], id: last[0] };
       }
     }
   }
   return {
     fileName: reportFileName("progress-log", { ...request, internal }, today),
     format: request.format,
-    body: csvStream(header(columns, request.lang), rows(), request.format),
+    body: csvStream(header(columns, request.lang), pages(), request.format),
   };
 }
 

@@ -2,9 +2,12 @@
 // the built tracker's route, against PostgreSQL's own COPY of the same query,
 // in a scratch database filled with SYNTHETIC data (never the seed). Reports
 // both times, their ratio and the server's peak memory growth.
-// Needs PostgreSQL (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432) and psql.
+// Both are read by a native client piped into wc (psql, curl), so neither side
+// pays for a JavaScript reader on the same cores.
+// Needs PostgreSQL (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432), psql and curl.
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,6 +20,7 @@ const scratch = new URL(server);
 scratch.pathname = `/${name}`;
 const milestoneCount = 100_000;
 const updateCount = 1_000_000;
+const headersFile = path.join(tmpdir(), `tracker-bench-export-headers-${process.pid}`);
 
 async function freePort() {
   const listener = createServer().listen(0, "127.0.0.1");
@@ -70,6 +74,19 @@ async function startServer(port) {
   throw new Error(`The tracker did not start:\n${output}`);
 }
 
+/** Runs a command and resolves with what it printed, or rejects if it failed. */
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let errors = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (errors += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} failed: ${errors}`))));
+  });
+}
+
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -104,13 +121,12 @@ try {
       CASE WHEN p."noteIsPublic" THEN p.note END, CASE WHEN p."noteIsPublic" THEN p."evidenceUrl" END
     FROM "ProgressUpdate" p JOIN "Milestone" m ON m.id = p."milestoneId"
     WHERE m."archivedAt" IS NULL AND m."isPublic" ORDER BY p.id`;
+  // Both sides are read the same way, by a native client into wc, so neither pays for a JavaScript reader on this machine's two cores.
   started = performance.now();
-  const copy = spawnSync("psql", [scratch.toString(), "-qAt", "-c", `\\copy (${copyQuery.replace(/\s+/g, " ")}) TO STDOUT WITH CSV`], {
-    maxBuffer: 1024 * 1024 * 1024,
-  });
+  const copy = spawnSync("sh", ["-c", `psql "$1" -qAt -c "$2" | wc -l`, "copy", scratch.toString(), `\\copy (${copyQuery.replace(/\s+/g, " ")}) TO STDOUT WITH CSV`]);
   const copyMs = performance.now() - started;
   if (copy.status !== 0) throw new Error(`COPY failed: ${copy.stderr}`);
-  const copyRows = copy.stdout.toString("utf8").split("\n").length - 1;
+  const copyRows = Number(copy.stdout.toString().trim());
 
   await (await fetch(`http://127.0.0.1:${port}/api/v1/exports/progress.csv?status=completed`)).arrayBuffer(); // warm up the route
   const baseline = treeRss(child.pid);
@@ -118,20 +134,17 @@ try {
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
   started = performance.now();
   // Uncompressed, like COPY's output: gzip would add its own cost on both sides of this one machine.
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/exports/progress.csv`, { headers: { "accept-encoding": "identity" } });
-  let bytes = 0;
-  let lines = 0;
-  for await (const chunk of response.body) {
-    bytes += chunk.length;
-    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
-  }
+  // Not spawnSync: the memory sampler must keep running while the export streams.
+  const exported = await run("sh", ["-c", `curl -sS -H "accept-encoding: identity" -D "$2" "$1" | wc -lc`, "export", `http://127.0.0.1:${port}/api/v1/exports/progress.csv`, headersFile]);
   const exportMs = performance.now() - started;
   clearInterval(sampler);
   peak = Math.max(peak, treeRss(child.pid));
 
+  const [lines, bytes] = exported.trim().split(/\s+/).map(Number);
+  const encoding = /^content-encoding:\s*(.+?)\s*$/im.exec(readFileSync(headersFile, "utf8"))?.[1] ?? "uncompressed";
   const ratio = exportMs / copyMs;
   console.log(`COPY (same query) TO STDOUT WITH CSV: ${copyRows.toLocaleString("en")} rows in ${seconds(copyMs)}`);
-  console.log(`Tracker /api/v1/exports/progress.csv (${response.headers.get("content-encoding") ?? "uncompressed"}): ${(lines - 1).toLocaleString("en")} rows, ${megabytes(bytes)} in ${seconds(exportMs)}`);
+  console.log(`Tracker /api/v1/exports/progress.csv (${encoding}): ${(lines - 1).toLocaleString("en")} rows, ${megabytes(bytes)} in ${seconds(exportMs)}`);
   console.log(`Ratio: ${ratio.toFixed(2)}x COPY's time (goal: within 3x) ${ratio <= 3 ? "✓" : "✗"}`);
   console.log(`Server memory: ${megabytes(baseline)} before, peak ${megabytes(peak)}, growth ${megabytes(peak - baseline)} (goal: < 100 MB) ${peak - baseline < 100 * 1024 * 1024 ? "✓" : "✗"}`);
 } finally {
@@ -141,4 +154,5 @@ try {
     await exited;
   }
   await sql(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  rmSync(headersFile, { force: true });
 }

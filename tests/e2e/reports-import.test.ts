@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "../support/browser";
@@ -98,7 +98,7 @@ describe("bulk import for editors", () => {
     target[header.indexOf("Progress (%)")] = "25";
     target[header.indexOf("Last update note")] = "Staff talks held, agenda agreed";
     const upload = path.join(dataDir, "import.csv");
-    await writeFile(upload, `\uFEFF${stringify(rows, { record_delimiter: "windows", quoted_match: /[\r\n]/ })}`);
+    await writeFile(upload, `\uFEFF${Papa.unparse(rows, { newline: "\r\n" })}`);
 
     const inProgressBefore = await pillarCount(page, "Defense and Security", "In progress");
     await page.goto(`${tracker.url}/en/admin/import`);

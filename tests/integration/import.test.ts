@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import Papa from "papaparse";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -29,8 +29,9 @@ async function exported(query = ""): Promise<string[][]> {
   return parse(Buffer.from(await new Response(download.body).arrayBuffer()), { bom: true });
 }
 
-const lineBreaksQuoted = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
-const file = (table: string[][]) => Buffer.from(`\uFEFF${stringify(table, lineBreaksQuoted)}`);
+/** CSV text as Excel writes it: CRLF between records, fields with line breaks quoted. */
+const csvOf = (table: string[][]) => Papa.unparse(table, { newline: "\r\n" });
+const file = (table: string[][]) => Buffer.from(`\uFEFF${csvOf(table)}`);
 
 /** Sets `column` of the row whose key is `key`. */
 function edit(table: string[][], key: string, changes: Record<string, string>): string[][] {
@@ -233,7 +234,7 @@ describe("bad files", () => {
     const plain = table.findIndex((row, index) => index > 0 && row.every((cell) => iconv.decode(iconv.encode(cell, "cp932"), "cp932") === cell));
     const key = table[plain]![0]!;
     const changed = edit(table, key, { 目標日: "2029-03-31" });
-    const bytes = iconv.encode(stringify(changed, lineBreaksQuoted), "cp932");
+    const bytes = iconv.encode(csvOf(changed), "cp932");
     const report = await importMilestones(editor, bytes, { apply: false });
     expect(report.counts.reject).toBe(0);
     expect(report.rows.find((row) => row.key === key)!.changes).toEqual([{ column: "目標日", before: table[plain]![table[0]!.indexOf("目標日")], after: "2029-03-31" }]);
@@ -246,7 +247,7 @@ describe("bad files", () => {
     expect(await fileProblem(file([table[0]!]))).toBe("empty");
     expect(await fileProblem(Buffer.alloc(5 * 1024 * 1024 + 1, "a"))).toBe("tooLarge");
     const manyRows = [table[0]!, ...Array.from({ length: 10_001 }, (_, index) => table[0]!.map(() => String(index)))];
-    expect(await fileProblem(Buffer.from(stringify(manyRows)))).toBe("tooManyRows");
+    expect(await fileProblem(Buffer.from(csvOf(manyRows)))).toBe("tooManyRows");
     expect(await fileProblem(Buffer.from([0x4b, 0x65, 0x79, 0x0a, 0x82, 0xff, 0xfd, 0x0a]))).toBe("encoding");
     expect(await fileProblem(Buffer.from("PK\u0003\u0004 an xlsx workbook", "latin1"))).toBe("notCsvZip");
     expect(await fileProblem(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))).toBe("notCsvBinary");
