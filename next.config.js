@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -14,6 +15,8 @@ const staticSecurityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Next's own page cache, keeping public pages without the scripts they may not run.
+  cacheHandler: fileURLToPath(new URL("./lib/public-page-cache.js", import.meta.url)),
   // Loaded by Node at run time, not bundled: PGlite ships WebAssembly and data
   // files it finds next to its own code.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],

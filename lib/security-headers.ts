@@ -1,8 +1,8 @@
 // Security headers for every page. Public pages are cached and work without
-// JavaScript, so their scripts are limited to files from the tracker itself
-// (Next's inline bootstrap is blocked there, which costs only client-side
-// navigation). Staff and sign-in pages are rendered per request and get a
-// fresh nonce, which Next adds to its own inline scripts.
+// JavaScript (links and GET forms), so in production they allow no script at
+// all: the browser does not even download Next's runtime, which those pages
+// would only parse and never use. Staff and sign-in pages are rendered per
+// request and get a fresh nonce, which Next adds to its own inline scripts.
 
 /** Paths (after the locale) rendered per request for signed-in staff or sign-in. */
 const dynamicSections = new Set(["admin", "sign-in", "set-password"]);
@@ -17,7 +17,9 @@ export function isHttps(url: URL, headers: Headers): boolean {
 }
 
 export function contentSecurityPolicy(options: { nonce: string | null; https: boolean; development: boolean; formTargets?: string[] }): string {
-  const scripts = ["'self'", ...(options.nonce ? [`'nonce-${options.nonce}'`, "'strict-dynamic'"] : []), ...(options.development ? ["'unsafe-eval'"] : [])];
+  const scripts = options.nonce || options.development
+    ? ["'self'", ...(options.nonce ? [`'nonce-${options.nonce}'`, "'strict-dynamic'"] : []), ...(options.development ? ["'unsafe-eval'"] : [])]
+    : ["'none'"];
   return [
     "default-src 'self'",
     `script-src ${scripts.join(" ")}`,

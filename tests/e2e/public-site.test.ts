@@ -78,6 +78,44 @@ describe("the overview", () => {
   });
 });
 
+describe("client JavaScript", () => {
+  it("is neither downloaded nor run on the public pages, which work without it", async () => {
+    const slug = (await (await fetch(`${tracker.url}/api/v1/milestones?pageSize=1`)).json()).data[0].slug;
+    for (const address of ["/en", "/es/milestones?status=completed", `/ja/milestones/${slug}`, "/en/reports/annual/2025", "/en/no-such-page"]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      const blocked: string[] = [];
+      page.on("requestfinished", (request) => {
+        if (request.resourceType() === "script") scripts.push(request.url());
+      });
+      page.on("requestfailed", (request) => {
+        if (request.resourceType() === "script") blocked.push(request.failure()?.errorText ?? "");
+      });
+      await page.goto(`${tracker.url}${address}`, { waitUntil: "load" });
+      expect(scripts, address).toEqual([]);
+      // A first render may still name Next's scripts; the policy stops the browser from fetching them.
+      expect(blocked.every((reason) => reason === "csp"), address).toBe(true);
+      // Next's runtime, had it run, would have set this up.
+      expect(await page.evaluate(() => "__next_f" in self || "next" in window), address).toBe(false);
+      expect(await page.locator("main h1").isVisible(), address).toBe(true);
+      await context.close();
+    }
+  });
+
+  it("is left out of the pages served from the cache, with everything a visitor reads kept", async () => {
+    for (const address of ["/en", "/es/milestones", "/ja/milestones/no-such-milestone"]) {
+      const first = await (await fetch(`${tracker.url}${address}`)).text();
+      const cached = await fetch(`${tracker.url}${address}`);
+      expect(cached.headers.get("x-nextjs-cache"), address).toBe("HIT");
+      const html = await cached.text();
+      expect(html, address).not.toContain("<script");
+      const text = (page: string) => page.replace(/<script\b[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*>/g, "");
+      expect(text(html), address).toBe(text(first));
+    }
+  });
+});
+
 describe("the milestone list", () => {
   it("filters by status with a plain form, without JavaScript, and keeps the filters in the address", async () => {
     const { page } = await openPage("/en/milestones", false);

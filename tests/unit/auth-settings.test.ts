@@ -29,11 +29,12 @@ describe("sign-in settings", () => {
 });
 
 describe("content security policy", () => {
-  it("allows inline scripts nowhere, and nonce scripts only on staff and sign-in pages", () => {
+  it("allows inline scripts nowhere, nonce scripts only on staff and sign-in pages, and no script on public pages", () => {
     expect(["/en/admin", "/es/admin/users", "/ja/sign-in", "/en/set-password"].every(needsNonce)).toBe(true);
     expect(["/en", "/en/milestones/x", "/", "/en/administration-news"].some(needsNonce)).toBe(false);
     const publicPolicy = contentSecurityPolicy({ nonce: null, https: false, development: false });
-    expect(publicPolicy).toContain("script-src 'self';");
+    expect(publicPolicy).toContain("script-src 'none';");
+    expect(contentSecurityPolicy({ nonce: null, https: false, development: true })).toContain("script-src 'self' 'unsafe-eval';");
     const staffPolicy = contentSecurityPolicy({ nonce: "abc", https: true, development: false, formTargets: ["https://sso.example.org"] });
     expect(staffPolicy).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
     expect(staffPolicy).toContain("form-action 'self' https://sso.example.org;");
