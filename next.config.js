@@ -1,16 +1,12 @@
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
+import { staticSecurityHeaders } from "./lib/security-headers.js";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-// Pages get their headers from proxy.ts; these cover what it does not run for
-// (the API, feeds, files). Keep in step with lib/security-headers.ts.
-const staticSecurityHeaders = [
-  { key: "Content-Security-Policy", value: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-];
+// Staff and sign-in pages get a nonce policy from proxy.ts; everything else
+// (public pages, the API, feeds, files) gets these, without running the proxy.
+const securityHeaders = staticSecurityHeaders({ development: process.env.NODE_ENV === "development" });
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -24,12 +20,8 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
-      ...["/api/:path*", "/_next/:path*", "/:file(.*\\.[^/]*)"].map((source) => ({ source, headers: staticSecurityHeaders })),
-      {
-        source: "/:path*",
-        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
-        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
-      },
+      { source: "/:path*", headers: securityHeaders.plain },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: securityHeaders.https },
     ];
   },
 };

@@ -4,7 +4,7 @@
 // and Lighthouse performance and accessibility scores (Debian's Chromium).
 // Goal: each page at least half the static file's requests/s, p99 under 100 ms.
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -82,11 +82,11 @@ async function firstLoad(browser, url) {
  * size to a page, showing what the bytes alone cost the same server.
  */
 async function staticFileTheSizeOf(pageUrl) {
-  const html = await (await fetch(pageUrl)).text();
-  const files = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]))];
-  const sizes = await Promise.all(files.map(async (file) => ({ file, size: (await (await fetch(new URL(file, pageUrl))).arrayBuffer()).byteLength })));
-  const target = Buffer.byteLength(html);
-  return sizes.sort((a, b) => Math.abs(a.size - target) - Math.abs(b.size - target))[0].file;
+  const size = (await (await fetch(pageUrl)).arrayBuffer()).byteLength;
+  const chunks = path.join(root, ".next/static/chunks");
+  const files = (await readdir(chunks)).filter((file) => file.endsWith(".js"));
+  const sizes = await Promise.all(files.map(async (file) => ({ file, size: (await stat(path.join(chunks, file))).size })));
+  return `/_next/static/chunks/${sizes.sort((a, b) => Math.abs(a.size - size) - Math.abs(b.size - size))[0].file}`;
 }
 
 async function lighthouseScores(url) {
