@@ -6,7 +6,7 @@
 // pays for a JavaScript reader on the same cores.
 // Needs PostgreSQL (BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432), psql and curl.
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -132,6 +132,8 @@ try {
   const baseline = treeRss(child.pid);
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+  // The kernel's own peak (VmHWM), reset here, catches what 50 ms samples could miss.
+  writeFileSync(`/proc/${child.pid}/clear_refs`, "5");
   started = performance.now();
   // Uncompressed, like COPY's output: gzip would add its own cost on both sides of this one machine.
   // Not spawnSync: the memory sampler must keep running while the export streams.
@@ -139,6 +141,7 @@ try {
   const exportMs = performance.now() - started;
   clearInterval(sampler);
   peak = Math.max(peak, treeRss(child.pid));
+  peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) * 1024);
 
   const [lines, bytes] = exported.trim().split(/\s+/).map(Number);
   const encoding = /^content-encoding:\s*(.+?)\s*$/im.exec(readFileSync(headersFile, "utf8"))?.[1] ?? "uncompressed";
