@@ -1,6 +1,6 @@
 // Next's own file-system page cache (next.config.js `cacheHandler`), which
 // stores pages without the scripts their Content-Security-Policy forbids.
-// Public pages allow no script (lib/security-headers.ts): Next's runtime and
+// Public pages allow no script (lib/security-headers.js): Next's runtime and
 // its inline page data were bytes every visitor downloaded and the browser
 // refused, two thirds of the overview. Pages rendered with a nonce (staff,
 // sign-in) need their scripts and are never cached anyway; they are kept whole.
