@@ -27,21 +27,17 @@ export function startsLikeFormula(value: string): boolean {
   return formulaStart.test(value);
 }
 
-/** Makes a cell inert by prefixing a single quote, as OWASP recommends; the import removes it again. */
-export function neutraliseFormula(value: string): string {
-  return startsLikeFormula(value) ? `'${value}` : value;
-}
-
 export type CsvCell = string | number | null;
 
-function cellText(cell: CsvCell): string {
-  if (cell === null) return "";
-  return typeof cell === "number" ? String(cell) : neutraliseFormula(cell);
-}
-
-/** Rows as RFC 4180 text: fields quoted when they hold a comma, quote, CR or LF; CRLF after every record. */
+/**
+ * Rows as RFC 4180 text: fields quoted when they hold a comma, quote, CR or LF;
+ * CRLF after every record. A text cell that starts like a formula is made
+ * inert by a leading single quote, as OWASP recommends (the import removes it
+ * again). Papa Parse's own default pattern for this misses a formula followed
+ * by a line break, hence ours.
+ */
 export function csvText(rows: CsvCell[][]): string {
-  return Papa.unparse(rows.map((row) => row.map(cellText)), { newline: "\r\n" }) + "\r\n";
+  return Papa.unparse(rows, { newline: "\r\n", escapeFormulae: formulaStart }) + "\r\n";
 }
 
 function encode(text: string, encoding: CsvEncoding): Uint8Array {

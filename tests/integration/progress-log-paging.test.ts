@@ -14,6 +14,10 @@ freshDatabasePerFile();
 // come out whole across batch and page boundaries, in order, each update once.
 const milestoneCount = 450;
 const longHistory = 4_500;
+// "Paging milestone 1" names 111 milestones (1, 10–19, 100–199), one batch; with
+// these updates of paging-150 they hold exactly two pages of 2,000 updates.
+const exactlyTwoPages = 4_000;
+const fillsTwoPages = exactlyTwoPages - 111;
 const staff: Viewer = { id: "staff", role: "viewer" };
 
 beforeAll(async () => {
@@ -40,6 +44,18 @@ beforeAll(async () => {
     data: milestones.flatMap((milestone) => [
       { milestoneId: milestone.id, authorId: author.id, statusBefore: "planned" as const, statusAfter: "in_progress" as const, progressBefore: 0, progressAfter: 10, note: `First step of ${milestone.slug}`, noteIsPublic: true, happenedOn: new Date("2025-03-01T00:00:00Z") },
     ]),
+  });
+  await prisma.progressUpdate.createMany({
+    data: Array.from({ length: fillsTwoPages }, (_, index) => ({
+      milestoneId: milestones[150]!.id,
+      statusBefore: "in_progress" as const,
+      statusAfter: "in_progress" as const,
+      progressBefore: 10,
+      progressAfter: 10,
+      note: `Daily check ${index}`,
+      noteIsPublic: true,
+      happenedOn: new Date(Date.UTC(2025, 5, 1 + (index % 300))),
+    })),
   });
   const busy = milestones[milestones.length - 1]!;
   await prisma.progressUpdate.createMany({
@@ -79,6 +95,17 @@ describe("a progress log longer than one read", () => {
     expect(rows.map((row) => [row.Key, row.Note])).toEqual(stored.map((entry) => [entry.milestone.slug, entry.noteIsPublic ? entry.note : ""]));
     expect(rows.filter((row) => row.Note?.startsWith("Weekly check"))).toHaveLength(longHistory - Math.ceil(longHistory / 3));
     expect(rows.some((row) => row.Key === "paging-000")).toBe(false);
+  });
+
+  it("ends a batch whose updates fill its pages exactly, with nothing lost or repeated", async () => {
+    const rows = await rowsOf(staff, "q=Paging+milestone+1");
+    const stored = await db().progressUpdate.findMany({
+      where: { milestone: { titleEn: { startsWith: "Paging milestone 1" } } },
+      include: { milestone: true },
+      orderBy: [{ milestoneId: "asc" }, { id: "asc" }],
+    });
+    expect(rows).toHaveLength(exactlyTwoPages);
+    expect(rows.map((row) => [row.Key, row.Note])).toEqual(stored.map((entry) => [entry.milestone.slug, entry.note]));
   });
 
   it("applies a filter across the batches", async () => {
