@@ -1,6 +1,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
+import { isAnnualPeriod } from "./lib/annual-period";
 import { cachedListViewPath } from "./lib/public-list-view";
 import { baseSecurityHeaders, contentSecurityPolicy, isHttps, needsNonce } from "./lib/security-headers.js";
 
@@ -16,6 +17,26 @@ function singleSignOnOrigin(): string[] {
   }
 }
 
+const annualReportPath = new RegExp(`^/(${routing.locales.join("|")})/reports/annual/([^/]+)/?$`);
+
+/**
+ * For an annual report of a year it cannot cover, the address of the 404 page
+ * drawn by the catch-all (app/[locale]/[...rest]). The report page is dynamic,
+ * and a dynamic page's own 404 leaves its body to scripts that public pages
+ * do not run (components/public/not-found-page.tsx).
+ */
+function missingAnnualReport(pathname: string, searchParams: URLSearchParams): string | null {
+  const [, locale, year] = annualReportPath.exec(pathname) ?? [];
+  if (!locale || !year) return null;
+  let decodedYear: string;
+  try {
+    decodedYear = decodeURIComponent(year);
+  } catch {
+    return `/${locale}/not-found`;
+  }
+  return isAnnualPeriod(decodedYear, searchParams.getAll("basis")) ? null : `/${locale}/not-found`;
+}
+
 export default function proxy(request: NextRequest): NextResponse {
   const https = isHttps(request.nextUrl, request.headers);
   const nonce = needsNonce(request.nextUrl.pathname) ? Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64") : null;
@@ -29,7 +50,12 @@ export default function proxy(request: NextRequest): NextResponse {
   const forwarded = nonce ? new NextRequest(request, { headers: new Headers([...request.headers, ["content-security-policy", policy]]) }) : request;
   // A list view without free text is served from its cached page (lib/public-list-view.ts).
   const cachedList = cachedListViewPath(request.nextUrl.pathname, request.nextUrl.searchParams);
-  const response = cachedList ? NextResponse.rewrite(new URL(cachedList, request.url)) : localize(forwarded);
+  const missingReport = missingAnnualReport(request.nextUrl.pathname, request.nextUrl.searchParams);
+  const response = cachedList
+    ? NextResponse.rewrite(new URL(cachedList, request.url))
+    : missingReport
+      ? NextResponse.rewrite(new URL(missingReport, request.url))
+      : localize(forwarded);
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);
   return response;
@@ -37,10 +63,10 @@ export default function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   // Only what needs it: "/" and unprefixed addresses (sent to a language), the
-  // list (its cached views), staff and sign-in pages (a nonce) and unknown
-  // addresses. Not the overview, milestone pages or reports, whose headers come
-  // from next.config.js: the proxy would cost them two thirds of their speed
-  // (npm run bench). Not the API, Next's assets, feeds or files. The languages
-  // are those of i18n/routing.ts.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*|(?:en|es|ja)(?:/milestones/|/reports/|$)).*)"],
+  // list (its cached views), annual reports (a year they cannot cover), staff
+  // and sign-in pages (a nonce) and unknown addresses. Not the overview or
+  // milestone pages, whose headers come from next.config.js: the proxy would
+  // cost them two thirds of their speed (npm run bench). Not the API, Next's
+  // assets, feeds or files. The languages are those of i18n/routing.ts.
+  matcher: ["/((?!api|_next|_vercel|.*\\..*|(?:en|es|ja)(?:/milestones/|$)).*)"],
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { annualOptionsSchema, type YearBasis } from "./annual-period";
 import { csvFormatSchema, csvStream, readAhead, type CsvCell, type CsvFormat } from "./csv";
 import { database, db } from "./db";
 import { httpStatusOf } from "./errors";
@@ -421,19 +422,6 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
 
 // ---------------------------------------------------------------- annual report
 
-export const yearBases = ["calendar", "fiscal"] as const;
-export type YearBasis = (typeof yearBases)[number];
-
-const annualOptionsSchema = z.object({
-  year: z.coerce
-    .number({ error: "year: must be a year such as 2025" })
-    .int("year: must be a year such as 2025")
-    .min(2000, "year: must be a year such as 2025")
-    .max(2100, "year: must be a year such as 2025"),
-  basis: z.enum(yearBases, { error: "basis: must be calendar or fiscal" }).default("calendar"),
-});
-
-/** A calendar year, or Japan's fiscal year: April of `year` to March of the next. */
 export function reportPeriod(year: number, basis: YearBasis): { start: Date; end: Date } {
   const startMonth = basis === "fiscal" ? 3 : 0;
   return { start: new Date(Date.UTC(year, startMonth, 1)), end: new Date(Date.UTC(year + 1, startMonth, 1) - dayMs) };

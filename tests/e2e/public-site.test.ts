@@ -181,11 +181,14 @@ describe("a milestone page", () => {
     await page.context().close();
   });
 
-  it("is a real 404 page for an internal or unknown milestone and any unknown address", async () => {
+  it("is a real 404 page for an internal or unknown milestone, an annual report that cannot exist and any unknown address", async () => {
     for (const [address, heading] of [
       ["/en/milestones/internal-negotiation-copper", "Page not found"],
       ["/es/milestones/no-such-milestone", "Página no encontrada"],
       ["/ja/no/such/page", "ページが見つかりません"],
+      ["/en/reports/annual/1999", "Page not found"],
+      ["/es/reports/annual/twenty", "Página no encontrada"],
+      ["/ja/reports/annual/2025?basis=academic", "ページが見つかりません"],
     ]) {
       const response = await fetch(`${tracker.url}${address}`);
       expect(response.status, address).toBe(404);

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { basisParameter } from "@/lib/annual-period";
 import { InvalidFilterError } from "@/lib/milestones";
 import { annualSections, getAnnualReport, type AnnualReport } from "@/lib/reports";
 import { inLocale, type Locale } from "@/lib/translations";
@@ -12,7 +13,7 @@ import { inLocale, type Locale } from "@/lib/translations";
 
 async function loadReport(year: string, basis: string | string[] | undefined): Promise<AnnualReport> {
   try {
-    return await getAnnualReport(null, { year, basis: typeof basis === "string" && basis !== "" ? basis : undefined });
+    return await getAnnualReport(null, { year, basis: basisParameter(basis) });
   } catch (error) {
     if (error instanceof InvalidFilterError) notFound();
     throw error;
