@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { nextCli, serverEnvironment } from "./next-server.mjs";
 
 /**
  * The embedded database serves one process on one machine, so a first start
@@ -25,8 +26,6 @@ function embeddedAuthSecret() {
 buildIfNeeded();
 const env = { ...process.env };
 if (!env.AUTH_SECRET?.trim() && !env.DATABASE_URL?.trim()) env.AUTH_SECRET = embeddedAuthSecret();
-// Next's own CLI, run directly so a stop signal reaches it (and through it, its server process).
-const nextCli = path.join(import.meta.dirname, "..", "node_modules", "next", "dist", "bin", "next");
-const server = spawn(process.execPath, [nextCli, "start", "--port", env.PORT ?? "3000"], { stdio: "inherit", env });
+const server = spawn(process.execPath, [nextCli, "start", "--port", env.PORT ?? "3000"], { stdio: "inherit", env: serverEnvironment(env) });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

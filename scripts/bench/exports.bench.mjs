@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { nextCli, serverEnvironment } from "../next-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const server = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -53,9 +54,9 @@ function treeRss(pid) {
 }
 
 async function startServer(port) {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: scratch.toString(), NODE_ENV: "production", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789" },
+    env: serverEnvironment({ ...process.env, DATABASE_URL: scratch.toString(), NODE_ENV: "production", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -13,6 +13,7 @@ import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium } from "playwright-core";
+import { nextCli, serverEnvironment } from "../next-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -36,9 +37,9 @@ async function startTracker(dataDir, port) {
   // Pages cached by an earlier run on another database must not be served.
   await rm(path.join(root, ".next/server/route-cache"), { recursive: true, force: true });
   await rm(path.join(root, ".next/cache/fetch-cache"), { recursive: true, force: true });
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, ADMIN_EMAIL: "", ADMIN_PASSWORD: "", NODE_ENV: "production", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef" },
+    env: serverEnvironment({ ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, ADMIN_EMAIL: "", ADMIN_PASSWORD: "", NODE_ENV: "production", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef" }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

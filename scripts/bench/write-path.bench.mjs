@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { nextCli, serverEnvironment } from "../next-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const editors = 20;
@@ -48,9 +49,9 @@ async function hashPassword(text) {
 }
 
 async function startServer(port) {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), ADMIN_EMAIL: "", ADMIN_PASSWORD: "" },
+    env: serverEnvironment({ ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), ADMIN_EMAIL: "", ADMIN_PASSWORD: "" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
+import { nextCli, serverEnvironment } from "../../scripts/next-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -18,10 +19,10 @@ export type RunningTracker = { url: string; output: () => string; stop: () => Pr
 
 /** Spawns the built tracker (`next start`) with the given environment. */
 export function spawnTracker(env: Record<string, string>, port: number): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
     cwd: root,
     // A fixed secret for test servers only; production requires its own AUTH_SECRET.
-    env: { ...process.env, AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef", ...env, NODE_ENV: "production" },
+    env: serverEnvironment({ ...process.env, AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef", ...env, NODE_ENV: "production" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
