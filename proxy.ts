@@ -28,13 +28,13 @@ const annualReportPath = new RegExp(`^/(${routing.locales.join("|")})/reports/an
 function missingAnnualReport(pathname: string, searchParams: URLSearchParams): string | null {
   const [, locale, year] = annualReportPath.exec(pathname) ?? [];
   if (!locale || !year) return null;
-  let decodedYear: string;
+  let exists = false;
   try {
-    decodedYear = decodeURIComponent(year);
+    exists = isAnnualPeriod(decodeURIComponent(year), searchParams.getAll("basis"));
   } catch {
-    return `/${locale}/not-found`;
+    // Malformed percent-encoding names no year.
   }
-  return isAnnualPeriod(decodedYear, searchParams.getAll("basis")) ? null : `/${locale}/not-found`;
+  return exists ? null : `/${locale}/not-found`;
 }
 
 export default function proxy(request: NextRequest): NextResponse {
@@ -48,14 +48,11 @@ export default function proxy(request: NextRequest): NextResponse {
   });
   // Next reads the nonce from the request's policy header and adds it to its scripts.
   const forwarded = nonce ? new NextRequest(request, { headers: new Headers([...request.headers, ["content-security-policy", policy]]) }) : request;
-  // A list view without free text is served from its cached page (lib/public-list-view.ts).
-  const cachedList = cachedListViewPath(request.nextUrl.pathname, request.nextUrl.searchParams);
-  const missingReport = missingAnnualReport(request.nextUrl.pathname, request.nextUrl.searchParams);
-  const response = cachedList
-    ? NextResponse.rewrite(new URL(cachedList, request.url))
-    : missingReport
-      ? NextResponse.rewrite(new URL(missingReport, request.url))
-      : localize(forwarded);
+  // A list view without free text is served from its cached page (lib/public-list-view.ts), and
+  // an annual report that cannot exist from the cached 404 page.
+  const rewrite =
+    cachedListViewPath(request.nextUrl.pathname, request.nextUrl.searchParams) ?? missingAnnualReport(request.nextUrl.pathname, request.nextUrl.searchParams);
+  const response = rewrite ? NextResponse.rewrite(new URL(rewrite, request.url)) : localize(forwarded);
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);
   return response;

@@ -4,7 +4,7 @@ import { z } from "zod";
 // fiscal year (April to March). Free of the database, so that the proxy can tell
 // a report that cannot exist before anything is rendered.
 
-export const yearBases = ["calendar", "fiscal"] as const;
+const yearBases = ["calendar", "fiscal"] as const;
 export type YearBasis = (typeof yearBases)[number];
 
 export const annualOptionsSchema = z.object({

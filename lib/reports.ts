@@ -400,7 +400,7 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
       }
     }
   }
-  // The database reads the next page while this one becomes CSV: the two take about as long.
+  // The database reads the next page while this one becomes CSV.
   async function* pages(): AsyncGenerator<CsvCell[][]> {
     for await (const { entries, byMilestone } of readAhead(updatePages())) {
       // The driver sends that query on a later turn of the event loop, not before this page's work
@@ -422,6 +422,7 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
 
 // ---------------------------------------------------------------- annual report
 
+/** A calendar year, or Japan's fiscal year: April of `year` to March of the next. */
 export function reportPeriod(year: number, basis: YearBasis): { start: Date; end: Date } {
   const startMonth = basis === "fiscal" ? 3 : 0;
   return { start: new Date(Date.UTC(year, startMonth, 1)), end: new Date(Date.UTC(year + 1, startMonth, 1) - dayMs) };
