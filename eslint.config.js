@@ -11,7 +11,14 @@ const eslintConfig = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/generated/prisma/client", "**/generated/prisma/models", "@prisma/*", "**/lib/db"], message: "Read and write data through the lib/ domain modules." }] },
+        {
+          patterns: [
+            {
+              group: ["**/generated/prisma/client", "**/generated/prisma/models", "@prisma/*", "**/lib/db"],
+              message: "Read and write data through the lib/ domain modules.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -8,9 +8,7 @@ const areas = ["common", "public", "staff", "reports"] as const;
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  const parts = await Promise.all(
-    areas.map(async (area) => (await import(`../messages/${locale}/${area}.json`)).default as Record<string, unknown>),
-  );
+  const parts = await Promise.all(areas.map(async (area) => (await import(`../messages/${locale}/${area}.json`)).default as Record<string, unknown>));
   return {
     locale,
     messages: Object.assign({}, ...parts),

@@ -24,7 +24,9 @@ const shown = (value: unknown) => (value === null || value === undefined || valu
 
 /** The submitted text fields of a form, to show them again. */
 export function submittedValues(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData.entries()].filter(([key, value]) => typeof value === "string" && !key.startsWith("$")).map(([key, value]) => [key, value as string]));
+  return Object.fromEntries(
+    [...formData.entries()].filter(([key, value]) => typeof value === "string" && !key.startsWith("$")).map(([key, value]) => [key, value as string]),
+  );
 }
 
 /** Turns an expected failure of the data layer into form state; anything else is rethrown. */

@@ -19,7 +19,12 @@ export const singleSignOnProviderId = "oidc";
 
 /** The client's address as the nearest proxy (or Next itself) reported it. */
 function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean) ?? [];
+  const forwarded =
+    headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((part) => part.trim())
+      .filter(Boolean) ?? [];
   return forwarded.at(-1) ?? "unknown";
 }
 

@@ -16,7 +16,10 @@ export const csvFormatSchema = z.object({
   encoding: z
     .preprocess((value) => (typeof value === "string" ? value.toLowerCase() : value), z.enum(csvEncodings, { error: "encoding: must be utf-8 or shift_jis" }))
     .default("utf-8"),
-  bom: z.enum(["0", "1"], { error: "bom: must be 0 or 1" }).default("1").transform((value) => value === "1"),
+  bom: z
+    .enum(["0", "1"], { error: "bom: must be 0 or 1" })
+    .default("1")
+    .transform((value) => value === "1"),
 });
 export type CsvFormat = z.infer<typeof csvFormatSchema>;
 

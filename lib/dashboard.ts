@@ -9,7 +9,14 @@ import { requireRole, type Viewer } from "./viewer";
 /** Days without a logged progress update after which a milestone needs attention. */
 export const staleAfterDays = 90;
 
-export type AttentionItem = { slug: string; title: TranslatedText; status: MilestoneStatus; progress: number; targetDate: Date | null; lastUpdateOn: Date | null };
+export type AttentionItem = {
+  slug: string;
+  title: TranslatedText;
+  status: MilestoneStatus;
+  progress: number;
+  targetDate: Date | null;
+  lastUpdateOn: Date | null;
+};
 
 export type StaffDashboard = { overdue: AttentionItem[]; stale: AttentionItem[]; recentActivity: HistoryEntry[] };
 

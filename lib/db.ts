@@ -45,14 +45,10 @@ function describePostgresUrl(raw: string): { url: URL; description: string } {
   try {
     url = new URL(raw);
   } catch {
-    throw new DatabaseUnavailableError(
-      "DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/database)",
-    );
+    throw new DatabaseUnavailableError("DATABASE_URL is not a valid URL (expected postgresql://user:password@host:5432/database)");
   }
   if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
-    throw new DatabaseUnavailableError(
-      `DATABASE_URL must start with postgresql:// (got ${url.protocol}//)`,
-    );
+    throw new DatabaseUnavailableError(`DATABASE_URL must start with postgresql:// (got ${url.protocol}//)`);
   }
   const host = url.hostname || url.searchParams.get("host") || "localhost";
   const database = decodeURIComponent(url.pathname.replace(/^\//, "")) || "(default database)";
@@ -79,8 +75,7 @@ function openPostgres(raw: string, poolSize: number): Database {
         throw new DatabaseUnavailableError(`Cannot reach ${description}: ${reason(error)}`);
       });
       return {
-        query: async <Row>(sql: string, params?: unknown[]) =>
-          (await client.query(sql, params)).rows as Row[],
+        query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[],
         exec: async (script) => {
           await client.query(script);
         },
@@ -113,9 +108,7 @@ function claimDataDir(directory: string, description: string): () => void {
     // no lock file: the directory is free
   }
   if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
-    throw new DatabaseUnavailableError(
-      `The ${description} is in use by process ${holder}; stop it first, or set DATA_DIR to another folder`,
-    );
+    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder}; stop it first, or set DATA_DIR to another folder`);
   }
   writeFileSync(lockFile, String(process.pid));
   return () => rmSync(lockFile, { force: true });
@@ -139,8 +132,7 @@ function openEmbedded(dataDir: string): Database {
         throw new DatabaseUnavailableError(`Cannot open ${description}: ${reason(error)}`);
       });
       return {
-        query: async <Row>(sql: string, params?: unknown[]) =>
-          (await pglite.query<Row>(sql, params)).rows,
+        query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
         exec: async (script) => {
           await pglite.exec(script);
         },
@@ -173,9 +165,7 @@ export function reason(error: unknown): string {
 }
 
 export function openDatabase(environment = readEnvironment()): Database {
-  return environment.DATABASE_URL
-    ? openPostgres(environment.DATABASE_URL, environment.DATABASE_POOL_SIZE)
-    : openEmbedded(environment.DATA_DIR);
+  return environment.DATABASE_URL ? openPostgres(environment.DATABASE_URL, environment.DATABASE_POOL_SIZE) : openEmbedded(environment.DATA_DIR);
 }
 
 // Kept on globalThis: Next bundles instrumentation and routes separately, and

@@ -12,10 +12,7 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().trim().default(".data"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an email address").optional(),
-  ADMIN_PASSWORD: z
-    .string()
-    .min(12, "ADMIN_PASSWORD must be at least 12 characters")
-    .optional(),
+  ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

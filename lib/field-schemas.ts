@@ -32,11 +32,9 @@ export const fieldError = {
 /** Empty form fields arrive as "" and mean "no value", as does a field left out. */
 const emptyToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
 
-export const requiredText = (max: number) =>
-  z.string({ error: fieldError.required }).trim().min(1, fieldError.required).max(max, fieldError.tooLong);
+export const requiredText = (max: number) => z.string({ error: fieldError.required }).trim().min(1, fieldError.required).max(max, fieldError.tooLong);
 
-export const optionalText = (max: number) =>
-  z.preprocess(emptyToNull, z.string({ error: fieldError.required }).trim().max(max, fieldError.tooLong).nullable());
+export const optionalText = (max: number) => z.preprocess(emptyToNull, z.string({ error: fieldError.required }).trim().max(max, fieldError.tooLong).nullable());
 
 /** Links shown to readers: http and https only, so no `javascript:` or `data:` URL reaches a page. */
 export const httpUrl = z

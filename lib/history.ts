@@ -16,7 +16,16 @@ export type HistoryEntry = {
   changes: FieldChange[];
 };
 
-type EventRow = { id: number; at: Date; action: string; entityType: string; entityId: string; before: Prisma.JsonValue; after: Prisma.JsonValue; actor: { email: string } | null };
+type EventRow = {
+  id: number;
+  at: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+  actor: { email: string } | null;
+};
 
 const eventSelect = {
   id: true,

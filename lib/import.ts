@@ -50,7 +50,19 @@ export type ImportRowResult = {
 export type ImportReport = { applied: boolean; rows: ImportRowResult[]; counts: Record<ImportOutcome, number> };
 
 /** Columns a file must have; the others of the export are optional or informational. */
-const requiredColumns: ReportColumn[] = ["key", "pillar", "kind", "status", "progress", "title", "summary", "targetDate", "completedOn", "sourceUrl", "version"];
+const requiredColumns: ReportColumn[] = [
+  "key",
+  "pillar",
+  "kind",
+  "status",
+  "progress",
+  "title",
+  "summary",
+  "targetDate",
+  "completedOn",
+  "sourceUrl",
+  "version",
+];
 const importColumns = milestoneReportColumns(true);
 
 const fileError = (code: ImportErrorCode, values?: ImportProblem["values"]) => new ImportFileError({ code, values });
@@ -128,7 +140,9 @@ function lookup<Value extends string>(values: readonly Value[], label: (lang: Lo
 }
 const statuses = lookup(Object.values(MilestoneStatus), (lang, value) => reportLabels[lang].status[value]);
 const kinds = lookup(Object.values(MilestoneKind), (lang, value) => reportLabels[lang].kind[value]);
-const yesNo = new Map(locales.flatMap((lang) => [[reportLabels[lang].yes.toLowerCase(), true] as const, [reportLabels[lang].no.toLowerCase(), false] as const]));
+const yesNo = new Map(
+  locales.flatMap((lang) => [[reportLabels[lang].yes.toLowerCase(), true] as const, [reportLabels[lang].no.toLowerCase(), false] as const]),
+);
 
 type RowValues = {
   key: string;
@@ -171,7 +185,8 @@ function readRow(record: Record_, header: Header, pillars: Map<string, string>):
   };
   const required = (column: ReportColumn) => {
     const value = text(column);
-    if (value === null && !problems.some((problem) => problem.values?.column === label(column))) problems.push({ code: "required", values: { column: label(column) } });
+    if (value === null && !problems.some((problem) => problem.values?.column === label(column)))
+      problems.push({ code: "required", values: { column: label(column) } });
     return value ?? "";
   };
   const oneOf = <Value>(column: ReportColumn, map: Map<string, Value>, code: ImportErrorCode): Value | undefined => {
@@ -263,7 +278,13 @@ class ImportRowError extends Error {
 class RollBack extends Error {}
 
 /** Applies one row inside the transaction; returns what changed (empty when nothing did). */
-async function applyRow(tx: Tx, actor: Actor, values: RowValues, header: Header, label: (column: ReportColumn) => string): Promise<Omit<ImportRowResult, "line" | "key" | "problems">> {
+async function applyRow(
+  tx: Tx,
+  actor: Actor,
+  values: RowValues,
+  header: Header,
+  label: (column: ReportColumn) => string,
+): Promise<Omit<ImportRowResult, "line" | "key" | "problems">> {
   const lang = header.lang;
   const suffix = languageSuffix[lang];
   const labels = reportLabels[lang];
@@ -302,7 +323,13 @@ async function applyRow(tx: Tx, actor: Actor, values: RowValues, header: Header,
     changes.push({ column: label(column), before: before ?? "", after: after ?? "" });
     if (field) fields[field] = value;
   };
-  compare("pillar", inLocale(translatedColumns(current.pillar, "name"), lang).text, current.pillar.slug === values.pillar ? inLocale(translatedColumns(current.pillar, "name"), lang).text : values.pillar, "pillar", values.pillar);
+  compare(
+    "pillar",
+    inLocale(translatedColumns(current.pillar, "name"), lang).text,
+    current.pillar.slug === values.pillar ? inLocale(translatedColumns(current.pillar, "name"), lang).text : values.pillar,
+    "pillar",
+    values.pillar,
+  );
   compare("kind", labels.kind[current.kind], labels.kind[values.kind], "kind", values.kind);
   compare("title", inLocale(translatedColumns(current, "title"), lang).text, values.title, `title${suffix}`, values.title);
   compare("summary", inLocale(translatedColumns(current, "summary"), lang).text, values.summary, `summary${suffix}`, values.summary);
@@ -311,7 +338,8 @@ async function applyRow(tx: Tx, actor: Actor, values: RowValues, header: Header,
   compare("leadAgencyB", current.leadAgencyB, values.leadAgencyB, "leadAgencyB", values.leadAgencyB);
   compare("location", current.location, values.location, "location", values.location);
   compare("sourceUrl", current.sourceUrl, values.sourceUrl, "sourceUrl", values.sourceUrl);
-  if (values.isPublic !== undefined) compare("isPublic", current.isPublic ? labels.yes : labels.no, values.isPublic ? labels.yes : labels.no, "isPublic", values.isPublic);
+  if (values.isPublic !== undefined)
+    compare("isPublic", current.isPublic ? labels.yes : labels.no, values.isPublic ? labels.yes : labels.no, "isPublic", values.isPublic);
   const progressChanged = current.status !== values.status || current.progress !== values.progress;
   if (!progressChanged) compare("completedOn", isoDate(current.completedOn), isoDate(values.completedOn), "completedOn", values.completedOn);
   compare("status", labels.status[current.status], labels.status[values.status], "", null);
@@ -369,7 +397,14 @@ export async function importMilestones(viewer: Viewer, file: Uint8Array, { apply
   const pillarRows = await db().pillar.findMany({ select: { slug: true, nameEn: true, nameEs: true, nameJa: true } });
   const pillars = lookup(
     pillarRows.map((pillar) => pillar.slug),
-    (lang, slug) => inLocale(translatedColumns(pillarRows.find((pillar) => pillar.slug === slug)!, "name"), lang).text,
+    (lang, slug) =>
+      inLocale(
+        translatedColumns(
+          pillarRows.find((pillar) => pillar.slug === slug)!,
+          "name",
+        ),
+        lang,
+      ).text,
   );
   const firstLineOfKey = new Map<string, number>();
   const results: ImportRowResult[] = [];
@@ -419,6 +454,10 @@ export function importTemplateCsv(lang: Locale, format: CsvFormat = { encoding: 
   return {
     fileName: reportFileName("milestones-template", { lang, format, internal: false }, today()),
     format,
-    body: csvStream(importColumns.map((column) => reportLabels[lang].columns[column]), noRows(), format),
+    body: csvStream(
+      importColumns.map((column) => reportLabels[lang].columns[column]),
+      noRows(),
+      format,
+    ),
   };
 }

@@ -16,9 +16,7 @@ import ja from "../messages/ja/staff.json";
 const staffMessages = { en, es, ja };
 
 const mailSchema = z.object({
-  SMTP_URL: z
-    .url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps://)" })
-    .optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:password@mail.example.org:587 (or smtps://)" }).optional(),
   MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be the sender's address, e.g. Road Map tracker <tracker@example.org>").optional(),
 });
 

@@ -62,10 +62,7 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  * Applies every pending migration, each in its own transaction, under
  * Prisma's advisory lock. Returns the names it applied.
  */
-export async function applyMigrations(
-  session: SqlSession,
-  migrations: LocalMigration[],
-): Promise<string[]> {
+export async function applyMigrations(session: SqlSession, migrations: LocalMigration[]): Promise<string[]> {
   await session.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
   try {
     await session.exec(createMigrationsTable);
@@ -123,8 +120,6 @@ async function applyOne(session: SqlSession, migration: LocalMigration): Promise
   } catch (error) {
     await session.exec("ROLLBACK");
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new MigrationError(
-      `Migration ${migration.name} failed and was rolled back: ${detail}`,
-    );
+    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${detail}`);
   }
 }

@@ -3,17 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent, type Tx } from "./audit";
 import { db } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import {
-  checkbox,
-  fieldError,
-  httpUrl,
-  optionalCalendarDay,
-  optionalText,
-  parseFields,
-  progressPercent,
-  requiredText,
-  version,
-} from "./field-schemas";
+import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parseFields, progressPercent, requiredText, version } from "./field-schemas";
 import type { Prisma } from "./generated/prisma/client";
 import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
 import { milestoneFieldsSelect } from "./milestones";
@@ -134,9 +124,7 @@ export async function conflictSince(tx: Tx, current: MilestoneRow, expectedVersi
     orderBy: { id: "asc" },
     select: { before: true },
   });
-  const loaded = events
-    .map((event) => event.before as Partial<MilestoneSnapshot> | null)
-    .find((before) => before?.version === expectedVersion);
+  const loaded = events.map((event) => event.before as Partial<MilestoneSnapshot> | null).find((before) => before?.version === expectedVersion);
   return new ConflictError(current.version, loaded ? changedFields(loaded, snapshotOf(current)) : []);
 }
 
@@ -240,6 +228,9 @@ export async function getEditableMilestone(viewer: Viewer, slug: string): Promis
 
 /** The pillars a milestone can belong to, in the road map's order. */
 export async function listPillarChoices(): Promise<{ slug: string; name: TranslatedText }[]> {
-  const pillars = await db().pillar.findMany({ orderBy: [{ roadmapId: "asc" }, { position: "asc" }], select: { slug: true, nameEn: true, nameEs: true, nameJa: true } });
+  const pillars = await db().pillar.findMany({
+    orderBy: [{ roadmapId: "asc" }, { position: "asc" }],
+    select: { slug: true, nameEn: true, nameEs: true, nameJa: true },
+  });
   return pillars.map((pillar) => ({ slug: pillar.slug, name: translatedColumns(pillar, "name") }));
 }

@@ -15,7 +15,11 @@ export type MilestoneSort = (typeof milestoneSorts)[number];
  * Each parameter is optional; an unknown value is an error naming the parameter.
  */
 export const milestoneFilterSchema = z.object({
-  pillar: z.string().trim().regex(/^[a-z0-9-]{1,80}$/, "pillar: unknown pillar").optional(),
+  pillar: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,80}$/, "pillar: unknown pillar")
+    .optional(),
   status: z.enum(MilestoneStatus, { error: "status: unknown status" }).optional(),
   kind: z.enum(MilestoneKind, { error: "kind: unknown kind" }).optional(),
   year: z.coerce
@@ -27,7 +31,11 @@ export const milestoneFilterSchema = z.object({
   agency: z.string().trim().min(1).max(120, "agency: at most 120 characters").optional(),
   q: z.string().trim().min(1).max(200, "q: at most 200 characters").optional(),
   sort: z.enum(milestoneSorts, { error: "sort: must be target, updated or title" }).default("target"),
-  page: z.coerce.number({ error: "page: must be a whole number from 1" }).int("page: must be a whole number from 1").min(1, "page: must be a whole number from 1").default(1),
+  page: z.coerce
+    .number({ error: "page: must be a whole number from 1" })
+    .int("page: must be a whole number from 1")
+    .min(1, "page: must be a whole number from 1")
+    .default(1),
   pageSize: z.coerce
     .number({ error: "pageSize: must be a whole number from 1 to 100" })
     .int("pageSize: must be a whole number from 1 to 100")
@@ -49,13 +57,13 @@ export class InvalidFilterError extends Error {
 /** Parses filters from URL search parameters, ignoring empty ones (an empty form field). */
 export function parseMilestoneFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): MilestoneFilters {
   const entries =
-    params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
+    params instanceof URLSearchParams
+      ? [...params.entries()]
+      : Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
   const raw = Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== ""));
   const parsed = milestoneFilterSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new InvalidFilterError(
-      parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message })),
-    );
+    throw new InvalidFilterError(parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message })));
   }
   return parsed.data;
 }
@@ -145,15 +153,7 @@ export function milestoneWhere(viewer: Viewer, filters: Partial<MilestoneFilters
   if (filters.q) {
     const text = contains(filters.q);
     and.push({
-      OR: [
-        { titleEn: text },
-        { titleEs: text },
-        { titleJa: text },
-        { summaryEn: text },
-        { summaryEs: text },
-        { summaryJa: text },
-        { location: text },
-      ],
+      OR: [{ titleEn: text }, { titleEs: text }, { titleJa: text }, { summaryEn: text }, { summaryEs: text }, { summaryJa: text }, { location: text }],
     });
   }
   return { AND: and };

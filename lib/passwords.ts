@@ -11,12 +11,8 @@ export const minimumPasswordLength = 12;
 
 function scrypt(password: string, salt: Buffer, options: Required<Pick<ScryptOptions, "N" | "r" | "p">>) {
   return new Promise<Buffer>((resolve, reject) =>
-    scryptCallback(
-      password.normalize("NFKC"),
-      salt,
-      keyLength,
-      { ...options, maxmem: 256 * options.N * options.r },
-      (error, key) => (error ? reject(error) : resolve(key)),
+    scryptCallback(password.normalize("NFKC"), salt, keyLength, { ...options, maxmem: 256 * options.N * options.r }, (error, key) =>
+      error ? reject(error) : resolve(key),
     ),
   );
 }

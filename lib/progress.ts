@@ -3,17 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent, type Tx } from "./audit";
 import { db } from "./db";
 import { ValidationError } from "./errors";
-import {
-  calendarDay,
-  checkbox,
-  fieldError,
-  latestToday,
-  optionalHttpUrl,
-  parseFields,
-  progressPercent,
-  requiredText,
-  version,
-} from "./field-schemas";
+import { calendarDay, checkbox, fieldError, latestToday, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "./field-schemas";
 import { MilestoneStatus } from "./generated/prisma/enums";
 import { milestoneSnapshotSelect, writeMilestoneChange } from "./milestone-edits";
 import { refreshPublicPages } from "./public-pages";
@@ -36,9 +26,7 @@ export const progressUpdateSchema = z
     note: requiredText(4000),
     noteIsPublic: checkbox,
     evidenceUrl: optionalHttpUrl,
-    happenedOn: calendarDay
-      .refine((day) => day >= earliestDay, fieldError.dateTooEarly)
-      .refine((day) => day <= latestToday(), fieldError.dateInFuture),
+    happenedOn: calendarDay.refine((day) => day >= earliestDay, fieldError.dateTooEarly).refine((day) => day <= latestToday(), fieldError.dateInFuture),
   })
   .superRefine((update, context) => {
     if (update.status === "completed" && update.progress < 100) {
@@ -61,8 +49,7 @@ export async function applyProgressUpdate(tx: Tx, actor: Actor, input: unknown):
   const { expectedVersion, ...update } = parseFields(progressUpdateSchema, input);
   const before = await tx.milestone.findUnique({ where: { slug: update.milestone }, select: milestoneSnapshotSelect });
   if (!before || before.archivedAt) throw new ValidationError({ milestone: [fieldError.unknownValue] });
-  const completedOn =
-    update.status !== "completed" ? null : before.status === "completed" ? before.completedOn : update.happenedOn;
+  const completedOn = update.status !== "completed" ? null : before.status === "completed" ? before.completedOn : update.happenedOn;
   const after = await writeMilestoneChange(tx, actor, "milestone.progress", before, expectedVersion, {
     status: update.status,
     progress: update.progress,

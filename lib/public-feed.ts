@@ -2,7 +2,15 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "./db";
 import type { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
-import { getMilestone, listMilestones, progressEntryFor, progressEntrySelect, type MilestoneFilters, type MilestoneSummary, type ProgressEntry } from "./milestones";
+import {
+  getMilestone,
+  listMilestones,
+  progressEntryFor,
+  progressEntrySelect,
+  type MilestoneFilters,
+  type MilestoneSummary,
+  type ProgressEntry,
+} from "./milestones";
 import { publicPageTags } from "./public-pages";
 import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "./roadmaps";
 import { translatedColumns, type TranslatedText } from "./translations";
@@ -110,7 +118,13 @@ export async function listRecentProgressUpdates(viewer: Viewer, limit: number): 
       // The public sees an update with a public note, or one that changed something (isPublicChange).
       ...(staff
         ? {}
-        : { OR: [{ noteIsPublic: true }, { NOT: { statusBefore: { equals: fields.statusAfter } } }, { NOT: { progressBefore: { equals: fields.progressAfter } } }] }),
+        : {
+            OR: [
+              { noteIsPublic: true },
+              { NOT: { statusBefore: { equals: fields.statusAfter } } },
+              { NOT: { progressBefore: { equals: fields.progressAfter } } },
+            ],
+          }),
     },
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     take: limit,
@@ -149,10 +163,7 @@ export type DatedMilestone = {
 };
 
 /** Milestones the viewer may see that have a date, by date; optionally only open ones due in [from, to). */
-export async function listDatedMilestones(
-  viewer: Viewer,
-  range?: { from: Date; to?: Date; kinds?: MilestoneKind[] },
-): Promise<DatedMilestone[]> {
+export async function listDatedMilestones(viewer: Viewer, range?: { from: Date; to?: Date; kinds?: MilestoneKind[] }): Promise<DatedMilestone[]> {
   const rows = await db().milestone.findMany({
     where: {
       ...visibleMilestones(viewer),
@@ -205,7 +216,13 @@ export async function readPublicRoadmap(): Promise<PublicRoadmap | null> {
   return {
     ...overview,
     adoptedOn: day(overview.adoptedOn)!,
-    pillars: overview.pillars.map((pillar) => ({ slug: pillar.slug, position: pillar.position, name: pillar.name, counts: pillar.counts, total: pillar.total })),
+    pillars: overview.pillars.map((pillar) => ({
+      slug: pillar.slug,
+      position: pillar.position,
+      name: pillar.name,
+      counts: pillar.counts,
+      total: pillar.total,
+    })),
   };
 }
 

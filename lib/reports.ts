@@ -69,7 +69,11 @@ const fileNamePart = (value: string) =>
 const fileNamePrefix = defaultRoadmapSlug.replace(/-\d{4}-\d{4}$/, "");
 
 /** Says what the file holds and when: japan-peru-milestones_status-delayed_2026-11-27.csv. */
-export function reportFileName(report: string, parts: { filters?: Partial<MilestoneFilters>; asOf?: Date | null; lang: Locale; format: CsvFormat; internal: boolean }, today: Date): string {
+export function reportFileName(
+  report: string,
+  parts: { filters?: Partial<MilestoneFilters>; asOf?: Date | null; lang: Locale; format: CsvFormat; internal: boolean },
+  today: Date,
+): string {
   const name = [`${fileNamePrefix}-${report}`];
   for (const filter of filterNames) {
     const value = parts.filters?.[filter];
@@ -385,7 +389,9 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
     );
     // The next batch of milestones is read while this one's updates are.
     for await (const batch of readAhead(milestones)) {
-      const byMilestone = new Map(batch.map((milestone) => [milestone.id, { slug: milestone.slug, title: inLocale(translatedColumns(milestone, "title"), request.lang).text }]));
+      const byMilestone = new Map(
+        batch.map((milestone) => [milestone.id, { slug: milestone.slug, title: inLocale(translatedColumns(milestone, "title"), request.lang).text }]),
+      );
       const ids = [...byMilestone.keys()];
       let after = { milestoneId: 0, id: 0 };
       for (;;) {
@@ -504,7 +510,8 @@ export async function getAnnualReport(viewer: Viewer, input: { year: unknown; ba
       for (const section of sections) pillar.sections[section].push(item);
     }
   }
-  const byDate = (a: AnnualItem, b: AnnualItem) => (a.completedOn ?? a.targetDate ?? period.end).getTime() - (b.completedOn ?? b.targetDate ?? period.end).getTime();
+  const byDate = (a: AnnualItem, b: AnnualItem) =>
+    (a.completedOn ?? a.targetDate ?? period.end).getTime() - (b.completedOn ?? b.targetDate ?? period.end).getTime();
   const ordered = [...pillars.values()].sort((a, b) => a.position - b.position);
   for (const pillar of ordered) for (const section of annualSections) pillar.sections[section].sort(byDate);
   return { year, basis, ...period, pillars: ordered };

@@ -31,8 +31,7 @@ export type RoadmapOverview = {
   pillars: PillarOverview[];
 };
 
-const emptyCounts = (): StatusCounts =>
-  Object.fromEntries(Object.values(MilestoneStatus).map((status) => [status, 0])) as StatusCounts;
+const emptyCounts = (): StatusCounts => Object.fromEntries(Object.values(MilestoneStatus).map((status) => [status, 0])) as StatusCounts;
 
 /** Milestones a viewer may see: never archived ones, and internal ones only for staff. */
 export function visibleMilestones(viewer: Viewer): Prisma.MilestoneWhereInput {
@@ -40,10 +39,7 @@ export function visibleMilestones(viewer: Viewer): Prisma.MilestoneWhereInput {
 }
 
 /** The road map with its pillars in order and each pillar's milestone counts by status. */
-export async function getRoadmapOverview(
-  viewer: Viewer,
-  slug: string = defaultRoadmapSlug,
-): Promise<RoadmapOverview | null> {
+export async function getRoadmapOverview(viewer: Viewer, slug: string = defaultRoadmapSlug): Promise<RoadmapOverview | null> {
   const prisma = db();
   const roadmap = await prisma.roadmap.findUnique({
     where: { slug },

@@ -72,6 +72,8 @@ export function baseSecurityHeaders(https) {
 export function staticSecurityHeaders({ development }) {
   /** @param {boolean} https */
   const headers = (https) =>
-    Object.entries({ "Content-Security-Policy": contentSecurityPolicy({ nonce: null, https, development }), ...baseSecurityHeaders(https) }).map(([key, value]) => ({ key, value }));
+    Object.entries({ "Content-Security-Policy": contentSecurityPolicy({ nonce: null, https, development }), ...baseSecurityHeaders(https) }).map(
+      ([key, value]) => ({ key, value }),
+    );
   return { plain: headers(false), https: headers(true) };
 }

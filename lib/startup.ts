@@ -47,11 +47,7 @@ export async function prepareDatabase(log: Log = console.log): Promise<void> {
 
 /** The one line to print when start-up fails for a reason the operator can fix, else null. */
 export function startupFailure(error: unknown): string | null {
-  if (
-    error instanceof DatabaseUnavailableError ||
-    error instanceof MigrationError ||
-    error instanceof ConfigurationError
-  ) {
+  if (error instanceof DatabaseUnavailableError || error instanceof MigrationError || error instanceof ConfigurationError) {
     return `Cannot start the tracker: ${error.message}`;
   }
   return null;

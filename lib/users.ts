@@ -19,7 +19,11 @@ export const invitationHours = 72;
 const emailSchema = z.email({ error: fieldError.invalidEmail }).max(320, fieldError.tooLong).transform(normalizeEmail);
 const roleSchema = z.enum(Role, { error: fieldError.unknownValue });
 
-export const invitationSchema = z.object({ email: z.preprocess((value) => (typeof value === "string" ? value.trim() : value), emailSchema), name: optionalText(120), role: roleSchema });
+export const invitationSchema = z.object({
+  email: z.preprocess((value) => (typeof value === "string" ? value.trim() : value), emailSchema),
+  name: optionalText(120),
+  role: roleSchema,
+});
 
 /** A new password, typed twice: at least 12 characters, and the same both times. */
 const newPasswordFields = {
@@ -96,7 +100,14 @@ export async function inviteUser(viewer: Viewer, input: unknown, now = new Date(
       ? await tx.user.update({ where: { id: existing.id }, data: { role, name, active: true }, select: { id: true, email: true, role: true } })
       : await tx.user.create({ data: { email, name, role }, select: { id: true, email: true, role: true } });
     await tx.invitation.create({ data: { userId: user.id, invitedById: admin.id, tokenHash: hashToken(token), expiresAt } });
-    await recordAuditEvent(tx, { actorId: admin.id, action: "user.invite", entityType: "User", entityId: user.id, before: existing ? { active: existing.active } : null, after: { email, role, expiresAt } });
+    await recordAuditEvent(tx, {
+      actorId: admin.id,
+      action: "user.invite",
+      entityType: "User",
+      entityId: user.id,
+      before: existing ? { active: existing.active } : null,
+      after: { email, role, expiresAt },
+    });
     return { userId: user.id, email: user.email, token, expiresAt };
   });
 }

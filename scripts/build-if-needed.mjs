@@ -5,7 +5,20 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const sources = ["app", "components", "lib", "i18n", "messages", "public", "prisma/schema.prisma", "instrumentation.ts", "proxy.ts", "next.config.js", "package.json", "postcss.config.mjs"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "i18n",
+  "messages",
+  "public",
+  "prisma/schema.prisma",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "package.json",
+  "postcss.config.mjs",
+];
 const skipped = new Set(["generated", "node_modules"]);
 
 function newestChange(target) {

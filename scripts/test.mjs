@@ -17,11 +17,9 @@ if (!process.env.TEST_DATABASE_URL) {
 }
 buildIfNeeded();
 const report = path.join(mkdtempSync(path.join(tmpdir(), "tracker-tests-")), "results.json");
-const result = spawnSync(
-  "npx",
-  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { stdio: "inherit" },
-);
+const result = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+  stdio: "inherit",
+});
 if (existsSync(report)) {
   const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, "utf8"));
   // The plain closing line CI reads: counts over every project.

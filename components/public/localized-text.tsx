@@ -8,8 +8,7 @@ export async function LocalizedText({ text, locale }: { text: TranslatedText; lo
   const t = await getTranslations("Common");
   return (
     <>
-      <span lang="en">{shown.text}</span>{" "}
-      <span className="fallback-note text-sm font-normal text-slate-700">({t("untranslated")})</span>
+      <span lang="en">{shown.text}</span> <span className="fallback-note text-sm font-normal text-slate-700">({t("untranslated")})</span>
     </>
   );
 }

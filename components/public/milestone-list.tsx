@@ -27,7 +27,19 @@ export function viewQuery(filters: Partial<MilestoneFilters>, page?: number): st
 const fieldClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900";
 
 /** One filter of the form; `any` adds the empty choice that leaves the filter off. */
-function FilterSelect({ name, label, value, any, options }: { name: string; label: string; value: string | number | undefined; any?: string; options: { value: string; label: string }[] }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  any,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  any?: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <label className="block text-sm font-medium">
       {label}
@@ -91,7 +103,12 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
         </div>
       ) : null}
 
-      <form method="get" action={`/${locale}/milestones`} className="filters mt-6 rounded-lg border border-slate-300 bg-slate-50 p-4" aria-labelledby="filters-heading">
+      <form
+        method="get"
+        action={`/${locale}/milestones`}
+        className="filters mt-6 rounded-lg border border-slate-300 bg-slate-50 p-4"
+        aria-labelledby="filters-heading"
+      >
         <h2 id="filters-heading" className="text-lg font-semibold">
           {t("filters")}
         </h2>
@@ -107,10 +124,34 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
             any={t("any")}
             options={(roadmap?.pillars ?? []).map((pillar) => ({ value: pillar.slug, label: `${pillar.position}. ${inLocale(pillar.name, locale).text}` }))}
           />
-          <FilterSelect name="status" label={t("status")} value={filters.status} any={t("any")} options={Object.values(MilestoneStatus).map((status) => ({ value: status, label: tStatus(status) }))} />
-          <FilterSelect name="kind" label={t("kind")} value={filters.kind} any={t("any")} options={Object.values(MilestoneKind).map((kind) => ({ value: kind, label: tKind(kind) }))} />
-          <FilterSelect name="year" label={t("year")} value={filters.year} any={t("any")} options={years.map((year) => ({ value: String(year), label: String(year) }))} />
-          <FilterSelect name="agency" label={t("agency")} value={filters.agency} any={t("any")} options={agencies.map((agency) => ({ value: agency, label: agency }))} />
+          <FilterSelect
+            name="status"
+            label={t("status")}
+            value={filters.status}
+            any={t("any")}
+            options={Object.values(MilestoneStatus).map((status) => ({ value: status, label: tStatus(status) }))}
+          />
+          <FilterSelect
+            name="kind"
+            label={t("kind")}
+            value={filters.kind}
+            any={t("any")}
+            options={Object.values(MilestoneKind).map((kind) => ({ value: kind, label: tKind(kind) }))}
+          />
+          <FilterSelect
+            name="year"
+            label={t("year")}
+            value={filters.year}
+            any={t("any")}
+            options={years.map((year) => ({ value: String(year), label: String(year) }))}
+          />
+          <FilterSelect
+            name="agency"
+            label={t("agency")}
+            value={filters.agency}
+            any={t("any")}
+            options={agencies.map((agency) => ({ value: agency, label: agency }))}
+          />
           <FilterSelect
             name="sort"
             label={t("sort")}
@@ -122,7 +163,10 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
             ]}
           />
           <div className="flex items-end gap-3">
-            <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:ring-2 focus:ring-blue-800 focus:ring-offset-2 focus:outline-none">
+            <button
+              type="submit"
+              className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 focus:ring-2 focus:ring-blue-800 focus:ring-offset-2 focus:outline-none"
+            >
               {t("apply")}
             </button>
             <a href={`/${locale}/milestones`} className="py-2 text-blue-800 underline">
@@ -179,7 +223,11 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
           <ul className="flex flex-wrap items-center gap-2">
             {result.page > 1 ? (
               <li>
-                <a className="block rounded border border-slate-400 px-3 py-1 text-blue-800" rel="prev" href={`/${locale}/milestones${viewQuery(filters, result.page - 1)}`}>
+                <a
+                  className="block rounded border border-slate-400 px-3 py-1 text-blue-800"
+                  rel="prev"
+                  href={`/${locale}/milestones${viewQuery(filters, result.page - 1)}`}
+                >
                   {t("previous")}
                 </a>
               </li>
@@ -198,7 +246,11 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
             ))}
             {result.page < result.pageCount ? (
               <li>
-                <a className="block rounded border border-slate-400 px-3 py-1 text-blue-800" rel="next" href={`/${locale}/milestones${viewQuery(filters, result.page + 1)}`}>
+                <a
+                  className="block rounded border border-slate-400 px-3 py-1 text-blue-800"
+                  rel="next"
+                  href={`/${locale}/milestones${viewQuery(filters, result.page + 1)}`}
+                >
                   {t("next")}
                 </a>
               </li>

@@ -7,16 +7,33 @@ import { LanguageSwitcher } from "./language-switcher";
  * Header, main landmark and footer of every public page. `path` is the page's
  * path without the locale (with its query), for the language switcher.
  */
-export async function PublicShell({ locale, path, current, children }: { locale: Locale; path: string; current?: "overview" | "milestones"; children: ReactNode }) {
+export async function PublicShell({
+  locale,
+  path,
+  current,
+  children,
+}: {
+  locale: Locale;
+  path: string;
+  current?: "overview" | "milestones";
+  children: ReactNode;
+}) {
   const t = await getTranslations("Common");
   const navLink = (href: string, label: string, active: boolean) => (
-    <a href={href} aria-current={active ? "page" : undefined} className={`rounded px-2 py-1 ${active ? "font-semibold text-slate-900 underline decoration-2 underline-offset-4" : "text-blue-800 hover:bg-slate-100"}`}>
+    <a
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`rounded px-2 py-1 ${active ? "font-semibold text-slate-900 underline decoration-2 underline-offset-4" : "text-blue-800 hover:bg-slate-100"}`}
+    >
       {label}
     </a>
   );
   return (
     <>
-      <a href="#main" className="skip-link sr-only z-10 rounded bg-white px-3 py-2 text-blue-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:ring-2 focus:ring-blue-800">
+      <a
+        href="#main"
+        className="skip-link sr-only z-10 rounded bg-white px-3 py-2 text-blue-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:ring-2 focus:ring-blue-800"
+      >
         {t("skipToContent")}
       </a>
       <header className="site-header border-b border-slate-200 bg-slate-50">
@@ -40,12 +57,22 @@ export async function PublicShell({ locale, path, current, children }: { locale:
         <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700">
           <p>{t("footerAbout")}</p>
           <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1">
-            <li><a className="text-blue-800 underline" href="/feed.xml">{t("atomFeed")}</a></li>
-            <li><a className="text-blue-800 underline" href="/calendar.ics">{t("calendarFeed")}</a></li>
+            <li>
+              <a className="text-blue-800 underline" href="/feed.xml">
+                {t("atomFeed")}
+              </a>
+            </li>
+            <li>
+              <a className="text-blue-800 underline" href="/calendar.ics">
+                {t("calendarFeed")}
+              </a>
+            </li>
             <li>
               {/* A JSON endpoint, not a page: a plain link is right here. */}
               {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-              <a className="text-blue-800 underline" href="/api/v1/milestones">{t("openData")}</a>
+              <a className="text-blue-800 underline" href="/api/v1/milestones">
+                {t("openData")}
+              </a>
             </li>
           </ul>
         </div>

@@ -120,10 +120,18 @@ export async function Timeline({
           <caption className="sr-only">{t("title", { firstYear, lastYear })}</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-3">{t("date")}</th>
-              <th scope="col" className="py-1 pr-3">{t("milestone")}</th>
-              <th scope="col" className="py-1 pr-3">{t("pillar")}</th>
-              <th scope="col" className="py-1">{t("status")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("date")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("milestone")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("pillar")}
+              </th>
+              <th scope="col" className="py-1">
+                {t("status")}
+              </th>
             </tr>
           </thead>
           <tbody>

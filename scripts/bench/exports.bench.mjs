@@ -56,7 +56,12 @@ function treeRss(pid) {
 async function startServer(port) {
   const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
     cwd: root,
-    env: serverEnvironment({ ...process.env, DATABASE_URL: scratch.toString(), NODE_ENV: "production", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789" }),
+    env: serverEnvironment({
+      ...process.env,
+      DATABASE_URL: scratch.toString(),
+      NODE_ENV: "production",
+      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -134,7 +139,12 @@ try {
   // Both sides are read the same way, by a native client into wc, so neither pays for a JavaScript reader on this machine's two cores.
   const copyCommand = [`psql "$1" -qAt -c "$2" | wc -l`, "copy", scratch.toString(), `\\copy (${copyQuery.replace(/\s+/g, " ")}) TO STDOUT WITH CSV`];
   // Uncompressed, like COPY's output: gzip would add its own cost on both sides of this one machine.
-  const exportCommand = [`curl -sS -H "accept-encoding: identity" -D "$2" "$1" | wc -lc`, "export", `http://127.0.0.1:${port}/api/v1/exports/progress.csv`, headersFile];
+  const exportCommand = [
+    `curl -sS -H "accept-encoding: identity" -D "$2" "$1" | wc -lc`,
+    "export",
+    `http://127.0.0.1:${port}/api/v1/exports/progress.csv`,
+    headersFile,
+  ];
   await (await fetch(`http://127.0.0.1:${port}/api/v1/exports/progress.csv?status=completed`)).arrayBuffer(); // warm up the route
 
   /** One COPY, then one export while the server's memory is watched. */
@@ -164,7 +174,9 @@ try {
   const encoding = /^content-encoding:\s*(.+?)\s*$/im.exec(readFileSync(headersFile, "utf8"))?.[1] ?? "uncompressed";
   for (const [index, { copyRows, copyMs, exportMs, rows, bytes, baseline, peak, ratio }] of rounds.entries()) {
     console.log(`Round ${index + 1}: COPY (same query) TO STDOUT WITH CSV: ${copyRows.toLocaleString("en")} rows in ${seconds(copyMs)}`);
-    console.log(`         /api/v1/exports/progress.csv (${encoding}): ${rows.toLocaleString("en")} rows, ${megabytes(bytes)} in ${seconds(exportMs)}, ${ratio.toFixed(2)}x COPY's time`);
+    console.log(
+      `         /api/v1/exports/progress.csv (${encoding}): ${rows.toLocaleString("en")} rows, ${megabytes(bytes)} in ${seconds(exportMs)}, ${ratio.toFixed(2)}x COPY's time`,
+    );
     console.log(`         server memory ${megabytes(baseline)} before, peak ${megabytes(peak)}, growth ${megabytes(peak - baseline)}`);
   }
   const median = rounds.map((one) => one.ratio).sort((a, b) => a - b)[1];

@@ -39,7 +39,15 @@ async function startTracker(dataDir, port) {
   await rm(path.join(root, ".next/cache/fetch-cache"), { recursive: true, force: true });
   const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
     cwd: root,
-    env: serverEnvironment({ ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, ADMIN_EMAIL: "", ADMIN_PASSWORD: "", NODE_ENV: "production", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef" }),
+    env: serverEnvironment({
+      ...process.env,
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: "",
+      ADMIN_PASSWORD: "",
+      NODE_ENV: "production",
+      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef",
+    }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -70,7 +78,13 @@ async function firstLoad(browser, url) {
   const page = await browser.newPage();
   const scripts = [];
   page.on("response", (response) => {
-    if (response.request().resourceType() === "script") scripts.push(response.body().then((body) => body.length, () => 0));
+    if (response.request().resourceType() === "script")
+      scripts.push(
+        response.body().then(
+          (body) => body.length,
+          () => 0,
+        ),
+      );
   });
   const html = Buffer.from(await (await page.goto(url, { waitUntil: "load" })).body());
   const scriptBytes = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
@@ -135,11 +149,21 @@ try {
             : ratio >= 0.5 && p99 < 100
               ? "met"
               : "NOT met";
-    console.log((target === sameSize ? `${target.slice(0, 21)}…` : target).padEnd(24), rps.toFixed(0).padStart(9), String(p99).padStart(8), `${(ratio * 100).toFixed(0)} %`.padStart(10), String(errors).padStart(7), ` ${met}`);
+    console.log(
+      (target === sameSize ? `${target.slice(0, 21)}…` : target).padEnd(24),
+      rps.toFixed(0).padStart(9),
+      String(p99).padStart(8),
+      `${(ratio * 100).toFixed(0)} %`.padStart(10),
+      String(errors).padStart(7),
+      ` ${met}`,
+    );
   }
 
   console.log(`\nFirst load in Chromium (${chromePath}), under each page's own Content-Security-Policy`);
-  const browser = await chromium.launch({ executablePath: chromePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const browser = await chromium.launch({
+    executablePath: chromePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
   try {
     for (const target of ["/en", "/en/milestones"]) {
       const load = await firstLoad(browser, `${tracker.url}${target}`);

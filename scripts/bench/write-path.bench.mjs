@@ -51,14 +51,21 @@ async function hashPassword(text) {
 async function startServer(port) {
   const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
     cwd: root,
-    env: serverEnvironment({ ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), ADMIN_EMAIL: "", ADMIN_PASSWORD: "" }),
+    env: serverEnvironment({
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      ADMIN_EMAIL: "",
+      ADMIN_PASSWORD: "",
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
     if (child.exitCode !== null) throw new Error(`The tracker exited:\n${output}`);
     if (output.includes("Database ready")) return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -116,7 +123,11 @@ try {
   const people = [];
   for (let index = 0; index < editors; index++) {
     const email = `bench-editor-${index}@example.org`;
-    await sql(databaseUrl, `INSERT INTO "User" (id, email, role, active, "passwordHash", "updatedAt") VALUES ($1, $2, 'editor', true, $3, now())`, [randomUUID(), email, passwordHash]);
+    await sql(databaseUrl, `INSERT INTO "User" (id, email, role, active, "passwordHash", "updatedAt") VALUES ($1, $2, 'editor', true, $3, now())`, [
+      randomUUID(),
+      email,
+      passwordHash,
+    ]);
     people.push({ email, milestone: milestones[index].slug, version: milestones[index].version, cookie: await signIn(server.url, email) });
   }
   const actionId = logProgressActionId();
@@ -171,8 +182,12 @@ try {
 
   console.log(`editors: ${editors}, duration: ${elapsedSeconds.toFixed(1)} s, through HTTP (server action) on PostgreSQL`);
   console.log(`accepted updates: ${accepted.length} (${(accepted.length / elapsedSeconds).toFixed(1)} per second), refused: ${refused.length}`);
-  console.log(`latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p95 ${percentile(sorted, 95).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)}`);
-  console.log(`history check: ${lost} lost, ${duplicated} duplicated, ${unexpected} not accepted but stored; audit events ${audited}; milestone versions ${versionsMatch ? "match" : "DO NOT match"}`);
+  console.log(
+    `latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p95 ${percentile(sorted, 95).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)}`,
+  );
+  console.log(
+    `history check: ${lost} lost, ${duplicated} duplicated, ${unexpected} not accepted but stored; audit events ${audited}; milestone versions ${versionsMatch ? "match" : "DO NOT match"}`,
+  );
   if (refused.length > 0) console.log(`first refusal: ${refused[0]}`);
   if (lost || duplicated || unexpected || audited !== accepted.length || !versionsMatch) process.exitCode = 1;
 } finally {

@@ -23,7 +23,10 @@ function npmStart(env: Record<string, string>, port: number) {
 async function waitForPage(url: string, child: ReturnType<typeof spawn>, output: () => string): Promise<number> {
   for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output()}`);
-    const status = await fetch(url).then((response) => response.status, () => 0);
+    const status = await fetch(url).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status > 0) return status;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -41,7 +44,10 @@ describe("start-up without AUTH_SECRET in production", () => {
   it("stops the server itself with one line saying what to set", async () => {
     const { child, output } = spawnTracker({ AUTH_SECRET: "", DATABASE_URL: "" }, await freePort());
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const lines = output().trim().split("\n").filter((line) => line.includes("Cannot start"));
+    const lines = output()
+      .trim()
+      .split("\n")
+      .filter((line) => line.includes("Cannot start"));
     expect(code).not.toBe(0);
     expect(lines).toEqual(["Cannot start the tracker: AUTH_SECRET is required in production (try: openssl rand -base64 32)"]);
   });

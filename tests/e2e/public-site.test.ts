@@ -95,7 +95,10 @@ describe("client JavaScript", () => {
       await page.goto(`${tracker.url}${address}`, { waitUntil: "load" });
       expect(scripts, address).toEqual([]);
       // A first render may still name Next's scripts; the policy stops the browser from fetching them.
-      expect(blocked.every((reason) => reason === "csp"), address).toBe(true);
+      expect(
+        blocked.every((reason) => reason === "csp"),
+        address,
+      ).toBe(true);
       // Next's runtime, had it run, would have set this up.
       expect(await page.evaluate(() => "__next_f" in self || "next" in window), address).toBe(false);
       expect(await page.locator("main h1").isVisible(), address).toBe(true);

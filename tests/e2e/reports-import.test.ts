@@ -132,7 +132,9 @@ describe("bulk import for editors", () => {
     await page.getByRole("button", { name: /sign in/i }).click();
     await page.waitForURL(/\/en\/admin/);
     await page.goto(`${tracker.url}/es/admin/import`);
-    await page.locator("input[type=file]").setInputFiles({ name: "informe.xlsx", mimeType: "application/vnd.ms-excel", buffer: Buffer.from("PK\u0003\u0004workbook", "latin1") });
+    await page
+      .locator("input[type=file]")
+      .setInputFiles({ name: "informe.xlsx", mimeType: "application/vnd.ms-excel", buffer: Buffer.from("PK\u0003\u0004workbook", "latin1") });
     await page.getByRole("button", { name: "Revisar el archivo (simulación)" }).click();
     await expect(page.locator("[data-file-problem]").innerText()).resolves.toContain("Guardar como › CSV UTF-8");
     await page.close();

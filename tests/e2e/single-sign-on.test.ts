@@ -35,7 +35,10 @@ beforeAll(async () => {
       },
     ],
     // The user name typed on the login form is the account, and its email.
-    findAccount: async (_context: unknown, accountId: string) => ({ accountId, claims: async () => ({ sub: accountId, email: accountId, email_verified: true }) }),
+    findAccount: async (_context: unknown, accountId: string) => ({
+      accountId,
+      claims: async () => ({ sub: accountId, email: accountId, email_verified: true }),
+    }),
     claims: { openid: ["sub"], email: ["email", "email_verified"] },
     // Put the email in the ID token, as Entra ID and Keycloak do.
     conformIdTokenClaims: false,

@@ -323,7 +323,10 @@ describe("a signed-out browser", () => {
     for (let attempt = 0; attempt < 6; attempt++) {
       await page.fill("#email", "editor@ministry.example");
       await page.fill("#password", `wrong password ${attempt}`);
-      await Promise.all([page.waitForResponse((response) => response.request().headers()["next-action"] !== undefined), page.click("form button[type=submit]")]);
+      await Promise.all([
+        page.waitForResponse((response) => response.request().headers()["next-action"] !== undefined),
+        page.click("form button[type=submit]"),
+      ]);
       await page.waitForFunction(() => !document.querySelector("form button[type=submit]")?.hasAttribute("disabled"));
       messages.push(await page.locator("main [role=alert]").innerText());
     }

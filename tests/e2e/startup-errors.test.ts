@@ -5,7 +5,13 @@ import { freePort, spawnTracker } from "../support/tracker";
 async function startWith(databaseUrl: string) {
   const { child, output } = spawnTracker({ DATABASE_URL: databaseUrl }, await freePort());
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return { code, lines: output().trim().split("\n").filter((line) => line.trim() !== "") };
+  return {
+    code,
+    lines: output()
+      .trim()
+      .split("\n")
+      .filter((line) => line.trim() !== ""),
+  };
 }
 
 describe("start-up with a bad DATABASE_URL", () => {

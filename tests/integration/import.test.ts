@@ -60,7 +60,8 @@ async function fileProblem(bytes: Uint8Array): Promise<string> {
   throw new Error("the file was accepted");
 }
 
-const rejections = (report: ImportReport) => report.rows.filter((row) => row.outcome === "reject").map((row) => ({ line: row.line, codes: row.problems.map((problem) => problem.code) }));
+const rejections = (report: ImportReport) =>
+  report.rows.filter((row) => row.outcome === "reject").map((row) => ({ line: row.line, codes: row.problems.map((problem) => problem.code) }));
 
 describe("importing an export back", () => {
   it("changes nothing, in each language", async () => {
@@ -88,7 +89,12 @@ describe("a dry run, then apply", () => {
   it("shows row by row what would be created and changed, saves nothing, then applies it all with history and audit", async () => {
     const table = await exported("pillar=economic");
     const [first, second] = [table[1]!, table[2]!];
-    let changed = edit(table, first[0]!, { Status: "Delayed", "Progress (%)": "35", "Last update note": "Port works held up by permits", "Last update": "2026-10-01" });
+    let changed = edit(table, first[0]!, {
+      Status: "Delayed",
+      "Progress (%)": "35",
+      "Last update note": "Port works held up by permits",
+      "Last update": "2026-10-01",
+    });
     changed = edit(changed, second[0]!, { Title: "A clearer title", "Target date": "2031-12-31" });
     const newRow = table[0]!.map(() => "");
     const put = (column: string, value: string) => (newRow[table[0]!.indexOf(column)] = value);
@@ -148,7 +154,10 @@ describe("a dry run, then apply", () => {
     const before = await state();
     const report = await importMilestones(editor, file(edit(table, key, { "Target date": "2030-01-01" })), { apply: true });
     expect(report.applied).toBe(false);
-    expect(report.rows.find((row) => row.key === key)).toMatchObject({ outcome: "reject", problems: [{ code: "stale", values: { fileVersion: version, currentVersion: version + 1 } }] });
+    expect(report.rows.find((row) => row.key === key)).toMatchObject({
+      outcome: "reject",
+      problems: [{ code: "stale", values: { fileVersion: version, currentVersion: version + 1 } }],
+    });
     expect(await state()).toEqual(before);
   });
 
@@ -211,18 +220,25 @@ describe("bad files", () => {
     const table = await exported("pillar=economic");
     const report = await importMilestones(editor, file([...table, table[1]!]), { apply: true });
     expect(report.applied).toBe(false);
-    expect(report.rows.at(-1)).toMatchObject({ line: table.length + 1, outcome: "reject", problems: [{ code: "duplicateKey", values: { key: table[1]![0], line: 2 } }] });
+    expect(report.rows.at(-1)).toMatchObject({
+      line: table.length + 1,
+      outcome: "reject",
+      problems: [{ code: "duplicateKey", values: { key: table[1]![0], line: 2 } }],
+    });
   });
 
   it("rejects formula cells, and takes back the export's neutralised ones", async () => {
     const table = await exported("pillar=economic");
     const key = table[1]![0]!;
-    const formula = await importMilestones(editor, file(edit(table, key, { Location: "=HYPERLINK(\"http://evil.example\")" })), { apply: true });
+    const formula = await importMilestones(editor, file(edit(table, key, { Location: '=HYPERLINK("http://evil.example")' })), { apply: true });
     expect(formula.applied).toBe(false);
     expect(formula.rows[0]!.problems).toEqual([{ code: "formula", values: { column: "Location", character: '"="' } }]);
     for (const character of ["+", "-", "@", "\t", "\r"]) {
       const report = await importMilestones(editor, file(edit(table, key, { Location: `${character}cmd` })), { apply: false });
-      expect(report.rows[0]!.problems.map((problem) => problem.code), JSON.stringify(character)).toEqual(["formula"]);
+      expect(
+        report.rows[0]!.problems.map((problem) => problem.code),
+        JSON.stringify(character),
+      ).toEqual(["formula"]);
     }
     const neutralised = await importMilestones(editor, file(edit(table, key, { Location: "'=Lima" })), { apply: false });
     expect(neutralised.rows[0]!.changes).toEqual([{ column: "Location", before: table[1]![table[0]!.indexOf("Location")], after: "=Lima" }]);
@@ -237,7 +253,9 @@ describe("bad files", () => {
     const bytes = iconv.encode(csvOf(changed), "cp932");
     const report = await importMilestones(editor, bytes, { apply: false });
     expect(report.counts.reject).toBe(0);
-    expect(report.rows.find((row) => row.key === key)!.changes).toEqual([{ column: "目標日", before: table[plain]![table[0]!.indexOf("目標日")], after: "2029-03-31" }]);
+    expect(report.rows.find((row) => row.key === key)!.changes).toEqual([
+      { column: "目標日", before: table[plain]![table[0]!.indexOf("目標日")], after: "2029-03-31" },
+    ]);
   });
 
   it("refuses an empty file, one over 5 MB or 10,000 rows, a text in another encoding, and what is not a CSV", async () => {

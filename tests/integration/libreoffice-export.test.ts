@@ -17,7 +17,7 @@ import { freshDatabasePerFile } from "../support/database";
 freshDatabasePerFile();
 
 const libreoffice = ["/usr/bin/libreoffice", "/usr/bin/soffice"].find((candidate) => existsSync(candidate));
-const note = "Firma en Lima, \"por fin\", tras 3 rondas\n日本語の備考 🇯🇵🇵🇪";
+const note = 'Firma en Lima, "por fin", tras 3 rondas\n日本語の備考 🇯🇵🇵🇪';
 let workDir: string;
 
 beforeAll(async () => {
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const milestone = await db().milestone.findFirstOrThrow({ where: { isPublic: true, titleJa: { not: null } }, orderBy: { id: "asc" } });
   for (const [text, happenedOn] of [
     [note, "2025-03-01"],
-    ["=HYPERLINK(\"http://evil.example\",\"click\")", "2025-04-01"],
+    ['=HYPERLINK("http://evil.example","click")', "2025-04-01"],
   ] as const) {
     await db().progressUpdate.create({
       data: {
@@ -60,7 +60,11 @@ function workbook(xlsx: string): { strings: string[]; sheet: string } {
   const decode = (text: string) =>
     text
       .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   const strings = [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) =>
     decode([...match[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((run) => run[1]).join("")),
   );
@@ -75,12 +79,24 @@ describe("an export opened in LibreOffice", () => {
     // 44,34,76: comma-separated, double quotes, UTF-8 — what Excel reads from the byte-order mark.
     execFileSync(
       libreoffice!,
-      [`-env:UserInstallation=file://${workDir}/profile`, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", workDir, japanese, spanish],
+      [
+        `-env:UserInstallation=file://${workDir}/profile`,
+        "--headless",
+        "--infilter=CSV:44,34,76,1",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        workDir,
+        japanese,
+        spanish,
+      ],
       { stdio: "pipe", timeout: 90_000 },
     );
 
     const ja = workbook(japanese.replace(/\.csv$/, ".xlsx"));
-    const titlesJa = (await db().milestone.findMany({ where: { isPublic: true, titleJa: { not: null } }, select: { titleJa: true } })).map((row) => row.titleJa);
+    const titlesJa = (await db().milestone.findMany({ where: { isPublic: true, titleJa: { not: null } }, select: { titleJa: true } })).map(
+      (row) => row.titleJa,
+    );
     expect(ja.strings).toEqual(expect.arrayContaining(["キー", "状況", "柱", "経済", "完了", ...titlesJa]));
 
     const es = workbook(spanish.replace(/\.csv$/, ".xlsx"));

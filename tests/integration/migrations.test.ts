@@ -29,8 +29,7 @@ type Row = {
   applied_steps_count: number;
 };
 
-const records = (session: SqlSession) =>
-  session.query<Row>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
+const records = (session: SqlSession) => session.query<Row>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
 
 /** A copy of the project's migrations that a test may change. */
 async function migrationsCopy(): Promise<string> {

@@ -182,9 +182,10 @@ describe("editing a milestone", () => {
   });
 
   it("refuses a completed milestone below 100 % or without a completion date", async () => {
-    expect(
-      await fieldErrorsOf(createMilestone(editor, { ...newMilestone("done-early"), status: "completed", progress: 90, completedOn: "" })),
-    ).toEqual({ progress: ["completedNeedsFullProgress"], completedOn: ["completedOnRequired"] });
+    expect(await fieldErrorsOf(createMilestone(editor, { ...newMilestone("done-early"), status: "completed", progress: 90, completedOn: "" }))).toEqual({
+      progress: ["completedNeedsFullProgress"],
+      completedOn: ["completedOnRequired"],
+    });
     expect(await fieldErrorsOf(createMilestone(editor, { ...newMilestone("not-done"), completedOn: "2026-01-01" }))).toEqual({
       completedOn: ["completedOnOnlyWhenCompleted"],
     });
@@ -204,7 +205,14 @@ describe("logging progress", () => {
     const milestone = await db().milestone.findUniqueOrThrow({ where: { slug: "logged" }, include: { progressUpdates: true } });
     expect(milestone).toMatchObject({ status: "in_progress", progress: 30, completedOn: null });
     expect(milestone.progressUpdates).toEqual([
-      expect.objectContaining({ authorId: editor!.id, statusBefore: "planned", statusAfter: "in_progress", progressBefore: 0, progressAfter: 30, noteIsPublic: true }),
+      expect.objectContaining({
+        authorId: editor!.id,
+        statusBefore: "planned",
+        statusAfter: "in_progress",
+        progressBefore: 0,
+        progressAfter: 30,
+        noteIsPublic: true,
+      }),
     ]);
     expect((await auditEventsFor("logged")).map((event) => event.action)).toEqual(["milestone.create", "milestone.progress"]);
     const progressEvent = await db().auditEvent.findFirstOrThrow({ where: { entityType: "ProgressUpdate", entityId: String(logged.progressUpdateId) } });

@@ -11,8 +11,7 @@ import { addInternalMilestone, addInternalNote } from "../support/public-fixture
 freshDatabasePerFile();
 
 const staff: Viewer = { id: "staff", role: "viewer" };
-const everything = (query: string, viewer: Viewer = null) =>
-  listMilestones(viewer, parseMilestoneFilters(new URLSearchParams(`${query}&pageSize=100`)));
+const everything = (query: string, viewer: Viewer = null) => listMilestones(viewer, parseMilestoneFilters(new URLSearchParams(`${query}&pageSize=100`)));
 const slugs = (milestones: MilestoneSummary[]) => milestones.map((milestone) => milestone.slug).sort();
 
 beforeAll(async () => {

@@ -42,7 +42,17 @@ beforeAll(async () => {
   const milestones = await prisma.milestone.findMany({ where: { slug: { startsWith: "paging-" } }, orderBy: { id: "asc" } });
   await prisma.progressUpdate.createMany({
     data: milestones.flatMap((milestone) => [
-      { milestoneId: milestone.id, authorId: author.id, statusBefore: "planned" as const, statusAfter: "in_progress" as const, progressBefore: 0, progressAfter: 10, note: `First step of ${milestone.slug}`, noteIsPublic: true, happenedOn: new Date("2025-03-01T00:00:00Z") },
+      {
+        milestoneId: milestone.id,
+        authorId: author.id,
+        statusBefore: "planned" as const,
+        statusAfter: "in_progress" as const,
+        progressBefore: 0,
+        progressAfter: 10,
+        note: `First step of ${milestone.slug}`,
+        noteIsPublic: true,
+        happenedOn: new Date("2025-03-01T00:00:00Z"),
+      },
     ]),
   });
   await prisma.progressUpdate.createMany({

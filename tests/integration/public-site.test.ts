@@ -77,7 +77,13 @@ describe("the data behind the overview", () => {
     const roadmap = await readPublicRoadmap();
     expect(roadmap?.title.en).toContain("Japan");
     expect(roadmap?.adoptedOn).toBe("2024-11-17");
-    expect(roadmap?.pillars.map((pillar) => pillar.slug)).toEqual(["political-diplomatic", "economic", "bilateral-cooperation", "people-to-people", "defense-security"]);
+    expect(roadmap?.pillars.map((pillar) => pillar.slug)).toEqual([
+      "political-diplomatic",
+      "economic",
+      "bilateral-cooperation",
+      "people-to-people",
+      "defense-security",
+    ]);
     const total = roadmap!.pillars.reduce((sum, pillar) => sum + pillar.total, 0);
     expect(total).toBe((await listMilestoneSlugs(null)).length);
     expect((await listMilestoneSlugs(staff)).length).toBe(total + 1);

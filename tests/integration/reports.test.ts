@@ -16,7 +16,7 @@ freshDatabasePerFile();
 const staff: Viewer = { id: "staff", role: "viewer" };
 const today = new Date("2026-11-27T10:00:00Z");
 const trickyNote = 'Signed in Lima, "finally", after 3 rounds,\nwith MINEM and METI\r\n日本語の備考 🇯🇵🇵🇪 ¡Cooperación!';
-const formulaNotes = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+2", "-2+3", "@SUM(A1:A2)", "\tTabbed", "\rReturn"];
+const formulaNotes = ['=HYPERLINK("http://evil.example","click")', "+1+2", "-2+3", "@SUM(A1:A2)", "\tTabbed", "\rReturn"];
 
 async function bytes(download: CsvDownload): Promise<Buffer> {
   return Buffer.from(await new Response(download.body).arrayBuffer());
@@ -66,7 +66,17 @@ beforeAll(async () => {
   ];
   for (const [happenedOn, statusBefore, progressBefore, statusAfter, progressAfter, note, noteIsPublic] of steps) {
     await prisma.progressUpdate.create({
-      data: { milestoneId: milestone.id, authorId: author.id, statusBefore, statusAfter, progressBefore, progressAfter, note, noteIsPublic, happenedOn: day(happenedOn) },
+      data: {
+        milestoneId: milestone.id,
+        authorId: author.id,
+        statusBefore,
+        statusAfter,
+        progressBefore,
+        progressAfter,
+        note,
+        noteIsPublic,
+        happenedOn: day(happenedOn),
+      },
     });
   }
   const internal = await prisma.milestone.create({
@@ -135,13 +145,23 @@ describe("the milestones export", () => {
   });
 
   it("applies the list's filters and names them in the file name", async () => {
-    for (const query of ["pillar=economic", "status=completed", "kind=agreement", "year=2024", "agency=meti", `q=${encodeURIComponent("覚書")}`, "pillar=economic&status=completed"]) {
+    for (const query of [
+      "pillar=economic",
+      "status=completed",
+      "kind=agreement",
+      "year=2024",
+      "agency=meti",
+      `q=${encodeURIComponent("覚書")}`,
+      "pillar=economic&status=completed",
+    ]) {
       const download = exportMilestonesCsv(null, new URLSearchParams(query), "https://t", today);
       const rows = await rowsOf(download);
       const list = await listMilestones(null, parseMilestoneFilters(new URLSearchParams(`${query}&pageSize=100`)));
       expect(rows.map((row) => row.Key).sort(), query).toEqual(list.milestones.map((milestone) => milestone.slug).sort());
     }
-    expect(exportMilestonesCsv(null, new URLSearchParams("status=delayed"), "https://t", today).fileName).toBe("japan-peru-milestones_status-delayed_2026-11-27.csv");
+    expect(exportMilestonesCsv(null, new URLSearchParams("status=delayed"), "https://t", today).fileName).toBe(
+      "japan-peru-milestones_status-delayed_2026-11-27.csv",
+    );
     expect(exportMilestonesCsv(staff, new URLSearchParams("pillar=economic&lang=ja&encoding=shift_jis"), "https://t", today).fileName).toBe(
       "japan-peru-milestones_pillar-economic_internal_ja_shift-jis_2026-11-27.csv",
     );
@@ -151,7 +171,12 @@ describe("the milestones export", () => {
   it("writes headers and values in Spanish and Japanese", async () => {
     const spanish = await rowsOf(exportMilestonesCsv(null, new URLSearchParams("lang=es"), "https://t", today));
     const study = spanish.find((row) => row.Clave === historyMilestoneSlug)!;
-    expect(study).toMatchObject({ Estado: "Completado", Título: "Estudio de la cadena de suministro de cobre", Pilar: "Económico", "Página pública": `https://t/es/milestones/${historyMilestoneSlug}` });
+    expect(study).toMatchObject({
+      Estado: "Completado",
+      Título: "Estudio de la cadena de suministro de cobre",
+      Pilar: "Económico",
+      "Página pública": `https://t/es/milestones/${historyMilestoneSlug}`,
+    });
     const japanese = await rowsOf(exportMilestonesCsv(null, new URLSearchParams("lang=ja"), "https://t", today));
     expect(japanese.find((row) => row.キー === historyMilestoneSlug)).toMatchObject({ 状況: "完了", 名称: "銅サプライチェーン調査", 柱: "経済" });
   });
@@ -301,7 +326,9 @@ describe("the annual working-group report", () => {
     const economic2026 = calendar2026.pillars.find((pillar) => pillar.slug === "economic")!;
     expect(economic2026.sections.completed.map((item) => item.slug)).toContain(historyMilestoneSlug);
     expect(economic2026.sections.delayedOrAtRisk.map((item) => item.slug)).toContain("report-internal-negotiation");
-    expect((await getAnnualReport(null, { year: 2026 })).pillars.flatMap((pillar) => pillar.sections.delayedOrAtRisk.map((item) => item.slug))).not.toContain("report-internal-negotiation");
+    expect((await getAnnualReport(null, { year: 2026 })).pillars.flatMap((pillar) => pillar.sections.delayedOrAtRisk.map((item) => item.slug))).not.toContain(
+      "report-internal-negotiation",
+    );
   });
 
   it("follows Japan's fiscal year from April to March when asked", async () => {

@@ -59,7 +59,16 @@ describe("who may manage users and read internal data", () => {
   it("shows sign-in and user events in recent activity to admins only", async () => {
     await checkPassword("someone@example.org", "wrong password", "203.0.113.9");
     const milestone = await getEditableMilestone(editor, "monitoring-working-group-2025");
-    await logProgress(editor, { milestone: "monitoring-working-group-2025", expectedVersion: milestone!.version, status: "in_progress", progress: 10, note: "Started", noteIsPublic: false, evidenceUrl: "", happenedOn: "2026-01-10" });
+    await logProgress(editor, {
+      milestone: "monitoring-working-group-2025",
+      expectedVersion: milestone!.version,
+      status: "in_progress",
+      progress: 10,
+      note: "Started",
+      noteIsPublic: false,
+      evidenceUrl: "",
+      happenedOn: "2026-01-10",
+    });
     const forEditor = await listRecentActivity(editor);
     expect(forEditor.map((entry) => entry.action)).toEqual(expect.arrayContaining(["progress.log", "milestone.progress"]));
     expect(forEditor.some((entry) => entry.action.startsWith("signin."))).toBe(false);
@@ -87,13 +96,17 @@ describe("invitations", () => {
     expect(stored.expiresAt.getTime() - Date.now()).toBeGreaterThan(71.9 * 3600_000);
     expect(await invitationIsUsable(invitation.token)).toBe(true);
 
-    const errors = await acceptInvitation({ token: invitation.token, password: "short", confirmation: "different" }).catch((error: ValidationError) => error.fieldErrors);
+    const errors = await acceptInvitation({ token: invitation.token, password: "short", confirmation: "different" }).catch(
+      (error: ValidationError) => error.fieldErrors,
+    );
     expect(errors).toEqual({ password: ["passwordTooShort"], confirmation: ["passwordsDiffer"] });
     await acceptInvitation({ token: invitation.token, password: "a long new password", confirmation: "a long new password" });
     expect(await invitationIsUsable(invitation.token)).toBe(false);
-    await expect(acceptInvitation({ token: invitation.token, password: "another long password", confirmation: "another long password" })).rejects.toMatchObject({
-      fieldErrors: { token: ["invitationInvalid"] },
-    });
+    await expect(acceptInvitation({ token: invitation.token, password: "another long password", confirmation: "another long password" })).rejects.toMatchObject(
+      {
+        fieldErrors: { token: ["invitationInvalid"] },
+      },
+    );
     expect(await checkPassword("new.editor@example.org", "a long new password", "198.51.100.1")).toMatchObject({ ok: true });
     expect((await eventsWith("user.invite")).at(-1)).toMatchObject({ actorId: admin.id, entityId: invitation.userId });
     expect((await eventsWith("user.password-set")).at(-1)).toMatchObject({ actorId: invitation.userId });
@@ -103,7 +116,9 @@ describe("invitations", () => {
     const invitation = await inviteUser(admin, { email: "late@example.org", role: "viewer" });
     const later = new Date(Date.now() + 72 * 3600_000 + 60_000);
     expect(await invitationIsUsable(invitation.token, later)).toBe(false);
-    await expect(acceptInvitation({ token: invitation.token, password: "a long new password", confirmation: "a long new password" }, later)).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      acceptInvitation({ token: invitation.token, password: "a long new password", confirmation: "a long new password" }, later),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("can be used only once even when submitted twice at the same moment", async () => {
@@ -116,7 +131,9 @@ describe("invitations", () => {
 
   it("refuses an email that already has an active account, and bad values", async () => {
     await expect(inviteUser(admin, { email: "editor@example.org", role: "viewer" })).rejects.toMatchObject({ fieldErrors: { email: ["emailTaken"] } });
-    await expect(inviteUser(admin, { email: "not an email", role: "owner" })).rejects.toMatchObject({ fieldErrors: { email: ["invalidEmail"], role: ["unknownValue"] } });
+    await expect(inviteUser(admin, { email: "not an email", role: "owner" })).rejects.toMatchObject({
+      fieldErrors: { email: ["invalidEmail"], role: ["unknownValue"] },
+    });
   });
 });
 
@@ -128,7 +145,11 @@ describe("roles and deactivation", () => {
     expect(await activeUser(invitation.userId)).toMatchObject({ role: "viewer" });
     await setUserActive(admin, invitation.userId, false);
     expect(await activeUser(invitation.userId)).toBeNull();
-    expect((await eventsWith("user.deactivate")).at(-1)).toMatchObject({ actorId: admin.id, before: { active: true, role: "viewer" }, after: { active: false, role: "viewer" } });
+    expect((await eventsWith("user.deactivate")).at(-1)).toMatchObject({
+      actorId: admin.id,
+      before: { active: true, role: "viewer" },
+      after: { active: false, role: "viewer" },
+    });
   });
 
   it("do not let an admin demote or deactivate themselves", async () => {
@@ -151,7 +172,10 @@ describe("password sign-in", () => {
       expect(await checkPassword("admin@example.org", `wrong ${attempt}`, `192.0.2.${10 + attempt}`, start)).toEqual({ ok: false, reason: "invalid" });
     }
     expect(await checkPassword("admin@example.org", "admin password 123", "192.0.2.50", start)).toEqual({ ok: false, reason: "locked" });
-    expect(await checkPassword("admin@example.org", "admin password 123", "192.0.2.50", new Date(start.getTime() + 14 * 60_000))).toEqual({ ok: false, reason: "locked" });
+    expect(await checkPassword("admin@example.org", "admin password 123", "192.0.2.50", new Date(start.getTime() + 14 * 60_000))).toEqual({
+      ok: false,
+      reason: "locked",
+    });
     expect(await checkPassword("admin@example.org", "admin password 123", "192.0.2.50", new Date(start.getTime() + 16 * 60_000))).toMatchObject({ ok: true });
     expect((await eventsWith("signin.lockout")).at(-1)).toMatchObject({ actorId: null, entityId: "admin@example.org", after: { lockedBy: "email" } });
     expect((await eventsWith("signin.refused-locked")).length).toBeGreaterThanOrEqual(2);
@@ -217,11 +241,15 @@ describe("changing one's own password", () => {
   });
 
   it("is refused to anyone not signed in, and there is nothing to change for single sign-on", async () => {
-    await expect(changeOwnPassword(null, { currentPassword: "x", password: "a new long password", confirmation: "a new long password" })).rejects.toBeInstanceOf(NotSignedInError);
+    await expect(
+      changeOwnPassword(null, { currentPassword: "x", password: "a new long password", confirmation: "a new long password" }),
+    ).rejects.toBeInstanceOf(NotSignedInError);
     expect(await hasOwnPassword(viewer)).toBe(false);
-    const refused = await changeOwnPassword(viewer, { currentPassword: "anything", password: "a new long password", confirmation: "a new long password" }).catch(
-      (error: ValidationError) => error.fieldErrors,
-    );
+    const refused = await changeOwnPassword(viewer, {
+      currentPassword: "anything",
+      password: "a new long password",
+      confirmation: "a new long password",
+    }).catch((error: ValidationError) => error.fieldErrors);
     expect(refused).toEqual({ currentPassword: ["currentPasswordWrong"] });
   });
 });

@@ -4,7 +4,7 @@ import { csvText, readAhead } from "@/lib/csv";
 
 describe("CSV cells", () => {
   it("cannot run as a formula in a spreadsheet, even when a line break follows the formula", () => {
-    const formulas = ["=1+2", "+81 3 1234", "-5", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")\nsecond line"];
+    const formulas = ["=1+2", "+81 3 1234", "-5", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x")\nsecond line'];
     const plain = ["Lima", "2026-03-31", "'quoted", " =spaced", "", "日本語"];
     const [cells] = parse(csvText([[...formulas, ...plain, -5]]), { record_delimiter: "\r\n" });
     expect(cells).toEqual([...formulas.map((value) => `'${value}`), ...plain, "-5"]);

@@ -13,13 +13,9 @@ describe("environment", () => {
   });
 
   it("refuses a short administrator password or half of the pair", () => {
-    expect(() => readEnvironment({ ADMIN_EMAIL: "a@example.org", ADMIN_PASSWORD: "short" })).toThrow(
-      "ADMIN_PASSWORD must be at least 12 characters",
-    );
+    expect(() => readEnvironment({ ADMIN_EMAIL: "a@example.org", ADMIN_PASSWORD: "short" })).toThrow("ADMIN_PASSWORD must be at least 12 characters");
     expect(() => readEnvironment({ ADMIN_EMAIL: "a@example.org" })).toThrow(ConfigurationError);
-    expect(() => readEnvironment({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long enough pass" })).toThrow(
-      "ADMIN_EMAIL must be an email address",
-    );
+    expect(() => readEnvironment({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long enough pass" })).toThrow("ADMIN_EMAIL must be an email address");
   });
 });
 

@@ -11,7 +11,7 @@ describe("pages kept in the public page cache", () => {
     '<script type="application/ld+json">{"@type":"GovernmentService"}</script>',
     "</head><body><main><h1>Road Map</h1><p>a &lt;script&gt; in text stays</p></main>",
     '<script>self.__next_f.push([1,"\\u003cdiv\\u003e"])</script>',
-    "<script>self.__next_f.push([1,\"more\"])\n</script></body></html>",
+    '<script>self.__next_f.push([1,"more"])\n</script></body></html>',
   ].join("");
 
   it("lose Next's scripts and script preloads, and keep everything a visitor reads", () => {

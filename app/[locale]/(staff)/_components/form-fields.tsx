@@ -37,7 +37,15 @@ function Wrapper({ name, label, hint, children, errors }: { name: string; label:
 
 const controlClass = "mt-1 block w-full rounded border border-slate-400 px-2 py-1 aria-[invalid=true]:border-red-700";
 
-export function TextField({ name, label, state, hint, defaultValue, type = "text", required }: FieldProps & { defaultValue?: string | number | null; type?: string; required?: boolean }) {
+export function TextField({
+  name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  type = "text",
+  required,
+}: FieldProps & { defaultValue?: string | number | null; type?: string; required?: boolean }) {
   const errors = useFieldErrors(name, state);
   return (
     <Wrapper name={name} label={label} hint={hint} errors={errors.node}>
@@ -73,7 +81,14 @@ export function TextArea({ name, label, state, hint, defaultValue, required }: F
   );
 }
 
-export function SelectField({ name, label, state, hint, defaultValue, options }: FieldProps & { defaultValue?: string; options: { value: string; label: string }[] }) {
+export function SelectField({
+  name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  options,
+}: FieldProps & { defaultValue?: string; options: { value: string; label: string }[] }) {
   const errors = useFieldErrors(name, state);
   return (
     <Wrapper name={name} label={label} hint={hint} errors={errors.node}>

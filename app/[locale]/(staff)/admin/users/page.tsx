@@ -40,7 +40,9 @@ export default async function UsersPage({ params }: PageProps<"/[locale]/admin/u
                 {t(`roles.${user.role}`)}
                 {user.active ? null : <span className="ml-2 rounded bg-slate-200 px-1 text-xs">{t("users.deactivated")}</span>}
               </td>
-              <td className="py-2">{user.id === viewer.id ? <em>{t("users.you")}</em> : <UserControls userId={user.id} role={user.role} active={user.active} />}</td>
+              <td className="py-2">
+                {user.id === viewer.id ? <em>{t("users.you")}</em> : <UserControls userId={user.id} role={user.role} active={user.active} />}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -45,10 +45,18 @@ export default async function AnnualReportPage({ params, searchParams }: PagePro
       <h1 className="text-2xl font-semibold">{t("annual.title", { period: await periodName(report) })}</h1>
       <p className="mt-2 text-slate-700">{t("annual.asOf", { date: day(report.end) })}</p>
       <nav className="mt-4 flex flex-wrap gap-4 text-sm print:hidden">
-        <Link className="underline" href={{ pathname: `/reports/annual/${report.year}`, query: { basis: "calendar" } }} aria-current={report.basis === "calendar" ? "page" : undefined}>
+        <Link
+          className="underline"
+          href={{ pathname: `/reports/annual/${report.year}`, query: { basis: "calendar" } }}
+          aria-current={report.basis === "calendar" ? "page" : undefined}
+        >
           {t("annual.calendarLink")}
         </Link>
-        <Link className="underline" href={{ pathname: `/reports/annual/${report.year}`, query: { basis: "fiscal" } }} aria-current={report.basis === "fiscal" ? "page" : undefined}>
+        <Link
+          className="underline"
+          href={{ pathname: `/reports/annual/${report.year}`, query: { basis: "fiscal" } }}
+          aria-current={report.basis === "fiscal" ? "page" : undefined}
+        >
           {t("annual.fiscalLink")}
         </Link>
         <a className="underline" href={csv} download>
@@ -74,7 +82,11 @@ export default async function AnnualReportPage({ params, searchParams }: PagePro
                       <span className="text-sm text-slate-700">
                         {" — "}
                         {t(`status.${item.status}`)}, {item.progress}%
-                        {item.completedOn ? `, ${t("annual.completedOn", { date: day(item.completedOn) })}` : item.targetDate ? `, ${t("annual.target", { date: day(item.targetDate) })}` : ""}
+                        {item.completedOn
+                          ? `, ${t("annual.completedOn", { date: day(item.completedOn) })}`
+                          : item.targetDate
+                            ? `, ${t("annual.target", { date: day(item.targetDate) })}`
+                            : ""}
                       </span>
                       {item.notes.length > 0 && (
                         <ul className="ml-4 list-disc text-sm text-slate-700">

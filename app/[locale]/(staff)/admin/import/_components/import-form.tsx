@@ -81,7 +81,12 @@ export function ImportForm() {
                 ? t("import.applied", { created: report.counts.create, updated: report.counts.update })
                 : report.counts.create + report.counts.update === 0 && report.counts.reject === 0
                   ? t("import.nothingToApply")
-                  : t("import.summary", { created: report.counts.create, updated: report.counts.update, unchanged: report.counts.unchanged, rejected: report.counts.reject })}
+                  : t("import.summary", {
+                      created: report.counts.create,
+                      updated: report.counts.update,
+                      unchanged: report.counts.unchanged,
+                      rejected: report.counts.reject,
+                    })}
             </p>
             {report.counts.reject > 0 ? <p className="mb-2 text-red-800">{t("import.fixFirst")}</p> : null}
             <table className="w-full border-collapse text-sm">

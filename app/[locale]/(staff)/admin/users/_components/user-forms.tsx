@@ -17,10 +17,23 @@ export function InviteForm({ locale }: { locale: string }) {
       <FormMessage state={state} />
       {state.status === "saved" && state.result ? (
         <div role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
-          <p>{t("users.invitationLink", { email: state.result.email!, date: format.dateTime(new Date(state.result.expiresAt!), { dateStyle: "medium", timeStyle: "short" }) })}</p>
-          <input readOnly aria-label={t("users.invite")} value={state.result.link} className="mt-2 w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs" data-testid="invitation-link" />
+          <p>
+            {t("users.invitationLink", {
+              email: state.result.email!,
+              date: format.dateTime(new Date(state.result.expiresAt!), { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
+          <input
+            readOnly
+            aria-label={t("users.invite")}
+            value={state.result.link}
+            className="mt-2 w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs"
+            data-testid="invitation-link"
+          />
           {state.result.emailOutcome === "sent" ? <p className="mt-2">{t("users.emailSent", { email: state.result.email! })}</p> : null}
-          {state.result.emailOutcome === "failed" ? <p className="mt-2 font-semibold text-red-800">{t("users.emailFailed", { email: state.result.email! })}</p> : null}
+          {state.result.emailOutcome === "failed" ? (
+            <p className="mt-2 font-semibold text-red-800">{t("users.emailFailed", { email: state.result.email! })}</p>
+          ) : null}
         </div>
       ) : null}
       <input type="hidden" name="locale" value={locale} />
