@@ -14,7 +14,7 @@ import { refreshPublicPages } from "./public-pages";
 import { reportLabels, type ImportErrorCode, type ReportColumn } from "./report-labels";
 import { calendarDay, isoDate, milestoneReportColumns, reportFileName, type CsvDownload } from "./reports";
 import { inLocale, locales, translatedColumns, type Locale } from "./translations";
-import { requireRole, type Actor, type Viewer } from "./viewer";
+import { requireRole, type Actor, type Viewer } from "./auth/roles";
 
 // Bulk import of milestones from a CSV file with the milestones export's
 // columns. A dry run and the real run are the same code: every row goes

@@ -9,7 +9,7 @@ import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
 import { milestoneFieldsSelect } from "./milestones";
 import { refreshPublicPages } from "./public-pages";
 import { translatedColumns, type TranslatedText } from "./translations";
-import { requireRole, type Actor, type Viewer } from "./viewer";
+import { requireRole, type Actor, type Viewer } from "./auth/roles";
 
 /** Every field of a milestone a person can edit, as the edit form and bulk import send them. */
 export const milestoneFieldsSchema = z.object({

@@ -5,7 +5,7 @@ import type { Prisma } from "./generated/prisma/client";
 import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
 import { visibleMilestones } from "./roadmaps";
 import { translatedColumns, type TranslatedText } from "./translations";
-import { seesInternal, type Viewer } from "./viewer";
+import { seesInternal, type Viewer } from "./auth/roles";
 
 export const milestoneSorts = ["target", "updated", "title"] as const;
 export type MilestoneSort = (typeof milestoneSorts)[number];

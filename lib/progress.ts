@@ -7,7 +7,7 @@ import { calendarDay, checkbox, fieldError, latestToday, optionalHttpUrl, parseF
 import { MilestoneStatus } from "./generated/prisma/enums";
 import { milestoneSnapshotSelect, writeMilestoneChange } from "./milestone-edits";
 import { refreshPublicPages } from "./public-pages";
-import { requireRole, type Actor, type Viewer } from "./viewer";
+import { requireRole, type Actor, type Viewer } from "./auth/roles";
 
 const earliestDay = new Date(Date.UTC(2000, 0, 1));
 

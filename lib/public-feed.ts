@@ -14,7 +14,7 @@ import {
 import { publicPageTags } from "./public-pages";
 import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "./roadmaps";
 import { translatedColumns, type TranslatedText } from "./translations";
-import { seesInternal, type Viewer } from "./viewer";
+import { seesInternal, type Viewer } from "./auth/roles";
 
 // What the public site, the open-data API and the feeds show: public milestones
 // and public notes only, as plain JSON-safe objects (dates as ISO strings) so

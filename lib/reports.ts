@@ -10,7 +10,7 @@ import { InvalidFilterError, milestoneFieldsSelect, milestoneWhere, parseMilesto
 import { reportLabels, type ReportColumn } from "./report-labels";
 import { defaultRoadmapSlug } from "./roadmaps";
 import { inLocale, locales, translatedColumns, type Locale, type TranslatedText } from "./translations";
-import { seesInternal, type Viewer } from "./viewer";
+import { seesInternal, type Viewer } from "./auth/roles";
 
 // The CSV reports (milestones, progress log, annual working-group report) and
 // the "as of" snapshots they can be built from. Every report is read in

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Environment } from "./env";
 import type { PrismaClient } from "./generated/prisma/client";
-import { generatePassword, hashPassword } from "./passwords";
+import { generatePassword, hashPassword } from "./auth/passwords";
 import { milestones, pillars, roadmap } from "../prisma/seed/japan-peru";
 import type { SeedMilestone, Translated } from "../prisma/seed/types";
 

@@ -9,7 +9,7 @@ import { updateMilestone } from "@/lib/milestone-edits";
 import { exportMilestonesCsv } from "@/lib/reports";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/auth/roles";
 import { freshDatabasePerFile } from "../support/database";
 
 freshDatabasePerFile();

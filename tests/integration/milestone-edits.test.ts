@@ -5,7 +5,7 @@ import { archiveMilestone, createMilestone, updateMilestone, type MilestoneInput
 import { logProgress, type ProgressUpdateInput } from "@/lib/progress";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/auth/roles";
 import { freshDatabasePerFile } from "../support/database";
 
 freshDatabasePerFile();

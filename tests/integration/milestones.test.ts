@@ -4,7 +4,7 @@ import { getMilestone, InvalidFilterError, listMilestones, parseMilestoneFilters
 import { getRoadmapOverview } from "@/lib/roadmaps";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/auth/roles";
 import { freshDatabasePerFile } from "../support/database";
 import { addInternalMilestone, addInternalNote } from "../support/public-fixtures";
 

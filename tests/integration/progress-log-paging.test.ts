@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { exportProgressLogCsv } from "@/lib/reports";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/auth/roles";
 import { freshDatabasePerFile } from "../support/database";
 
 freshDatabasePerFile();

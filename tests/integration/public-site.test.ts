@@ -17,7 +17,7 @@ import {
 } from "@/lib/public-feed";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/auth/roles";
 import { freshDatabasePerFile } from "../support/database";
 import { addInternalMilestone, addInternalNote, internalWords } from "../support/public-fixtures";
 

@@ -8,7 +8,7 @@ import { reportLabels } from "@/lib/report-labels";
 import { exportAnnualCsv, exportMilestonesCsv, exportProgressLogCsv, getAnnualReport, type CsvDownload } from "@/lib/reports";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
-import type { Viewer } from "@/lib/viewer";
+import type { Viewer } from "@/lib/auth/roles";
 import { freshDatabasePerFile } from "../support/database";
 
 freshDatabasePerFile();

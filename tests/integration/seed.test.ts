@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { verifyPassword } from "@/lib/passwords";
+import { verifyPassword } from "@/lib/auth/passwords";
 import { ensureFirstAdmin, generatedAdminEmail, seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import { freshDatabasePerFile } from "../support/database";

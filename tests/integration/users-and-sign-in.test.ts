@@ -4,13 +4,22 @@ import { db } from "@/lib/db";
 import { ForbiddenError, NotSignedInError, ValidationError } from "@/lib/errors";
 import { getMilestoneHistory, listRecentActivity } from "@/lib/history";
 import { getEditableMilestone } from "@/lib/milestone-edits";
-import { hashPassword } from "@/lib/passwords";
+import { hashPassword } from "@/lib/auth/passwords";
 import { logProgress } from "@/lib/progress";
 import { seedRoadmap } from "@/lib/seed";
-import { activeUser, checkPassword, findSingleSignOnUser, lockout } from "@/lib/sign-in";
+import { activeUser, checkPassword, findSingleSignOnUser, lockout } from "@/lib/auth/sign-in";
 import { migrateDatabase } from "@/lib/startup";
-import { acceptInvitation, changeOwnPassword, changeUserRole, hasOwnPassword, invitationIsUsable, inviteUser, listUsers, setUserActive } from "@/lib/users";
-import type { Viewer } from "@/lib/viewer";
+import {
+  acceptInvitation,
+  changeOwnPassword,
+  changeUserRole,
+  hasOwnPassword,
+  invitationIsUsable,
+  inviteUser,
+  listUsers,
+  setUserActive,
+} from "@/lib/auth/users";
+import type { Viewer } from "@/lib/auth/roles";
 import { freshDatabasePerFile } from "../support/database";
 
 freshDatabasePerFile();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generatePassword, hashPassword, verifyPassword } from "@/lib/passwords";
+import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/passwords";
 
 describe("password hashing", () => {
   it("accepts the right password and refuses any other", async () => {

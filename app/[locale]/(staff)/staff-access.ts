@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { currentUser, type SignedInUser } from "@/lib/session";
+import { currentUser, type SignedInUser } from "@/lib/auth/session";
 
 /** The signed-in user for a staff page; anyone else is sent to sign in and brought back after. */
 export async function staffUserOrSignIn(locale: string, returnTo: string): Promise<SignedInUser> {

@@ -1,6 +1,6 @@
 "use server";
 
-import { signOut } from "@/lib/auth";
+import { signOut } from "@/lib/auth/config";
 
 export async function signOutAction(formData: FormData): Promise<void> {
   const locale = String(formData.get("locale") ?? "en");

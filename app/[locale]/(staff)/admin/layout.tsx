@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { hasRole } from "@/lib/viewer";
+import { hasRole } from "@/lib/auth/roles";
 import { signOutAction } from "./actions";
 import { staffUserOrSignIn } from "../staff-access";
 

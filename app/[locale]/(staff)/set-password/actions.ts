@@ -1,7 +1,7 @@
 "use server";
 
 import { failureState, type FormState } from "@/lib/action-state";
-import { acceptInvitation } from "@/lib/users";
+import { acceptInvitation } from "@/lib/auth/users";
 
 export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {

@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import type { FormState } from "@/lib/action-state";
-import { signIn, singleSignOnProviderId } from "@/lib/auth";
+import { signIn, singleSignOnProviderId } from "@/lib/auth/config";
 import { safeReturnPath } from "../staff-access";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { singleSignOnName } from "@/lib/auth";
-import { currentUser } from "@/lib/session";
+import { singleSignOnName } from "@/lib/auth/config";
+import { currentUser } from "@/lib/auth/session";
 import { signInWithSingleSignOnAction } from "./actions";
 import { SignInForm } from "./_components/sign-in-form";
 import { safeReturnPath } from "../staff-access";

@@ -1,8 +1,8 @@
 "use server";
 
 import { failureState, type FormState } from "@/lib/action-state";
-import { currentViewer } from "@/lib/session";
-import { changeOwnPassword } from "@/lib/users";
+import { currentViewer } from "@/lib/auth/session";
+import { changeOwnPassword } from "@/lib/auth/users";
 
 export async function changeOwnPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {

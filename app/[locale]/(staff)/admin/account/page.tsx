@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { hasOwnPassword } from "@/lib/users";
+import { hasOwnPassword } from "@/lib/auth/users";
 import { staffUserOrSignIn } from "../../staff-access";
 import { ChangePasswordForm } from "./_components/change-password-form";
 

@@ -2,7 +2,7 @@
 
 import { failureState } from "@/lib/action-state";
 import { ImportFileError, importMilestones, type ImportProblem, type ImportReport } from "@/lib/import";
-import { currentViewer } from "@/lib/session";
+import { currentViewer } from "@/lib/auth/session";
 
 // Thin: lib/import.ts checks the role, reads the file and saves; these only map the outcome.
 

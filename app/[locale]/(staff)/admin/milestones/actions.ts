@@ -6,7 +6,7 @@ import { routing } from "@/i18n/routing";
 import { failureState, submittedValues, type FormState } from "@/lib/action-state";
 import { archiveMilestone, createMilestone, updateMilestone } from "@/lib/milestone-edits";
 import { logProgress } from "@/lib/progress";
-import { currentViewer } from "@/lib/session";
+import { currentViewer } from "@/lib/auth/session";
 import type { Locale } from "@/lib/translations";
 
 // Thin: the data layer checks the role, validates and writes; these only map

@@ -6,8 +6,8 @@ import { hasLocale } from "next-intl";
 import { failureState, submittedValues, type FormState } from "@/lib/action-state";
 import { sendInvitationEmail } from "@/lib/mail";
 import { locales } from "@/lib/translations";
-import { currentViewer } from "@/lib/session";
-import { changeUserRole, inviteUser, setUserActive } from "@/lib/users";
+import { currentViewer } from "@/lib/auth/session";
+import { changeUserRole, inviteUser, setUserActive } from "@/lib/auth/users";
 
 // Staff pages are rendered per request; this makes the page the form is on show the change at once.
 const staffArea = "/[locale]/admin";

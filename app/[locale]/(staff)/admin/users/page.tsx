@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { listUsers } from "@/lib/users";
-import { hasRole } from "@/lib/viewer";
+import { listUsers } from "@/lib/auth/users";
+import { hasRole } from "@/lib/auth/roles";
 import { NotAllowed } from "../_components/not-allowed";
 import { staffUserOrSignIn } from "../../staff-access";
 import { InviteForm, UserControls } from "./_components/user-forms";

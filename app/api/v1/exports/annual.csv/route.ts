@@ -1,5 +1,5 @@
 // GET /api/v1/exports/annual.csv?year=2025&basis=fiscal — the working group's annual report.
-import { currentViewer } from "@/lib/session";
+import { currentViewer } from "@/lib/auth/session";
 import { csvResponse, exportAnnualCsv, reportErrorResponse } from "@/lib/reports";
 
 export async function GET(request: Request) {

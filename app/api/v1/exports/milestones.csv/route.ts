@@ -1,5 +1,5 @@
 // GET /api/v1/exports/milestones.csv — the milestones report, with the public list's filters.
-import { currentViewer } from "@/lib/session";
+import { currentViewer } from "@/lib/auth/session";
 import { csvResponse, exportMilestonesCsv, reportErrorResponse } from "@/lib/reports";
 
 export async function GET(request: Request) {

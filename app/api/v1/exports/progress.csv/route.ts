@@ -1,5 +1,5 @@
 // GET /api/v1/exports/progress.csv — the progress log, one row per progress update.
-import { currentViewer } from "@/lib/session";
+import { currentViewer } from "@/lib/auth/session";
 import { csvResponse, exportProgressLogCsv, reportErrorResponse } from "@/lib/reports";
 
 export async function GET(request: Request) {

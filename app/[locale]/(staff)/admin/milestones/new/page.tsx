@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/translations";
-import { hasRole } from "@/lib/viewer";
+import { hasRole } from "@/lib/auth/roles";
 import { NotAllowed } from "../../_components/not-allowed";
 import { MilestoneForm } from "../_components/milestone-form";
 import { milestoneChoices } from "../_components/milestone-choices";

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getEditableMilestone } from "@/lib/milestone-edits";
 import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
-import { hasRole } from "@/lib/viewer";
+import { hasRole } from "@/lib/auth/roles";
 import { NotAllowed } from "../../../_components/not-allowed";
 import { milestoneChoices } from "../../_components/milestone-choices";
 import { ProgressForm } from "./_components/progress-form";

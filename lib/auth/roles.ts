@@ -1,5 +1,5 @@
-import { ForbiddenError, NotSignedInError } from "./errors";
-import type { Role } from "./generated/prisma/enums";
+import { ForbiddenError, NotSignedInError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
 
 /** Who is asking: a signed-in staff member, or null for the public. */
 export type Viewer = { id: string; role: Role } | null;

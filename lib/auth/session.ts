@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { auth } from "./auth";
-import type { Role } from "./generated/prisma/enums";
+import { auth } from "./config";
+import type { Role } from "../generated/prisma/enums";
 import { activeUser } from "./sign-in";
-import { requireRole, type Actor, type Viewer } from "./viewer";
+import { requireRole, type Actor, type Viewer } from "./roles";
 
 export type SignedInUser = { id: string; role: Role; email: string; name: string | null };
 

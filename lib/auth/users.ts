@@ -1,14 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { recordAuditEvent } from "./audit";
-import { db } from "./db";
-import { NotFoundError, ValidationError } from "./errors";
-import { fieldError, optionalText, parseFields } from "./field-schemas";
-import { Role } from "./generated/prisma/enums";
+import { recordAuditEvent } from "../audit";
+import { db } from "../db";
+import { NotFoundError, ValidationError } from "../errors";
+import { fieldError, optionalText, parseFields } from "../field-schemas";
+import { Role } from "../generated/prisma/enums";
 import { hashPassword, minimumPasswordLength, verifyPassword } from "./passwords";
 import { normalizeEmail } from "./sign-in";
-import { requireRole, type Actor, type Viewer } from "./viewer";
+import { requireRole, type Actor, type Viewer } from "./roles";
 
 // Staff accounts, managed by admins. An invitation is a one-time link to set a
 // password, valid 72 hours; only its SHA-256 is stored, so a database copy

@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { readAuthSettings } from "./env";
+import { readAuthSettings } from "../env";
 import { checkPassword, findSingleSignOnUser, type SignInRefusal } from "./sign-in";
 
 // Auth.js: email and password for accounts an admin created, and single

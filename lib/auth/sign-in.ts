@@ -1,7 +1,7 @@
 import "server-only";
-import { recordAuditEvent, type Tx } from "./audit";
-import { db } from "./db";
-import type { Role } from "./generated/prisma/enums";
+import { recordAuditEvent, type Tx } from "../audit";
+import { db } from "../db";
+import type { Role } from "../generated/prisma/enums";
 import { hashPassword, verifyPassword } from "./passwords";
 
 // Password checks and the lock-out. Failures are counted per email and per
