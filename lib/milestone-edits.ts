@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent, type Tx } from "./audit";
 import { db } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parseFields, progressPercent, requiredText, version } from "./field-schemas";
+import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parseFields, progressPercent, requiredText, version } from "./forms/fields";
 import type { Prisma } from "./generated/prisma/client";
 import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
 import { milestoneFieldsSelect } from "./milestones";

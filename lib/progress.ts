@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent, type Tx } from "./audit";
 import { db } from "./db";
 import { ValidationError } from "./errors";
-import { calendarDay, checkbox, fieldError, latestToday, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "./field-schemas";
+import { calendarDay, checkbox, fieldError, latestToday, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "./forms/fields";
 import { MilestoneStatus } from "./generated/prisma/enums";
 import { milestoneSnapshotSelect, writeMilestoneChange } from "./milestone-edits";
 import { refreshPublicPages } from "./public-pages";

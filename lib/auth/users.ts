@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit";
 import { db } from "../db";
 import { NotFoundError, ValidationError } from "../errors";
-import { fieldError, optionalText, parseFields } from "../field-schemas";
+import { fieldError, optionalText, parseFields } from "../forms/fields";
 import { Role } from "../generated/prisma/enums";
 import { hashPassword, minimumPasswordLength, verifyPassword } from "./passwords";
 import { normalizeEmail } from "./sign-in";

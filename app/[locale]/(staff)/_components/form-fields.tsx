@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { FormState } from "@/lib/action-state";
+import type { FormState } from "@/lib/forms/state";
 
 // Form controls of the staff area: a label, the control, and the field's
 // errors right below it, linked with aria-describedby.

@@ -1,6 +1,7 @@
 "use server";
 
-import { failureState, type FormState } from "@/lib/action-state";
+import { failureState } from "@/lib/forms/results";
+import type { FormState } from "@/lib/forms/state";
 import { acceptInvitation } from "@/lib/auth/users";
 
 export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import type { FormState } from "@/lib/action-state";
+import type { FormState } from "@/lib/forms/state";
 import { signIn, singleSignOnProviderId } from "@/lib/auth/config";
 import { safeReturnPath } from "../staff-access";
 

@@ -1,6 +1,7 @@
 "use server";
 
-import { failureState, type FormState } from "@/lib/action-state";
+import { failureState } from "@/lib/forms/results";
+import type { FormState } from "@/lib/forms/state";
 import { currentViewer } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/auth/users";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { failureState } from "@/lib/action-state";
+import { failureState } from "@/lib/forms/results";
 import { ImportFileError, importMilestones, type ImportProblem, type ImportReport } from "@/lib/import";
 import { currentViewer } from "@/lib/auth/session";
 

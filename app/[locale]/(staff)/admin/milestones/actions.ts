@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { routing } from "@/i18n/routing";
-import { failureState, submittedValues, type FormState } from "@/lib/action-state";
+import { failureState, submittedValues } from "@/lib/forms/results";
+import type { FormState } from "@/lib/forms/state";
 import { archiveMilestone, createMilestone, updateMilestone } from "@/lib/milestone-edits";
 import { logProgress } from "@/lib/progress";
 import { currentViewer } from "@/lib/auth/session";

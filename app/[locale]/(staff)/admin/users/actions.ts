@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { hasLocale } from "next-intl";
-import { failureState, submittedValues, type FormState } from "@/lib/action-state";
+import { failureState, submittedValues } from "@/lib/forms/results";
+import type { FormState } from "@/lib/forms/state";
 import { sendInvitationEmail } from "@/lib/mail";
 import { locales } from "@/lib/translations";
 import { currentViewer } from "@/lib/auth/session";

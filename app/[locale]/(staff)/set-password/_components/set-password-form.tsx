@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/i18n/navigation";
-import { idleState } from "@/lib/action-state";
+import { idleState } from "@/lib/forms/state";
 import { setPasswordAction } from "../actions";
 import { FormMessage, SubmitButton, TextField } from "../../_components/form-fields";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { idleState } from "@/lib/action-state";
+import { idleState } from "@/lib/forms/state";
 import { changeOwnPasswordAction } from "../actions";
 import { FormMessage, SubmitButton, TextField } from "../../../_components/form-fields";
 

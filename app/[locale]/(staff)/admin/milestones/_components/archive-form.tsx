@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { idleState } from "@/lib/action-state";
+import { idleState } from "@/lib/forms/state";
 import { archiveMilestoneAction } from "../actions";
 import { FormMessage, SubmitButton } from "../../../_components/form-fields";
 

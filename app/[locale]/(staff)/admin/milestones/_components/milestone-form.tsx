@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/i18n/navigation";
-import { idleState } from "@/lib/action-state";
+import { idleState } from "@/lib/forms/state";
 import { MilestoneKind, MilestoneStatus } from "@/lib/generated/prisma/enums";
 import { createMilestoneAction, updateMilestoneAction } from "../actions";
 import { CheckboxField, FormMessage, SelectField, SubmitButton, TextArea, TextField } from "../../../_components/form-fields";

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { idleState } from "@/lib/action-state";
+import { idleState } from "@/lib/forms/state";
 import { Role } from "@/lib/generated/prisma/enums";
 import { changeUserRoleAction, inviteUserAction, setUserActiveAction } from "../actions";
 import { FormMessage, SelectField, SubmitButton, TextField } from "../../../_components/form-fields";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { idleState } from "@/lib/action-state";
+import { idleState } from "@/lib/forms/state";
 import { MilestoneStatus } from "@/lib/generated/prisma/enums";
 import { logProgressAction } from "../../../actions";
 import { CheckboxField, FormMessage, SelectField, SubmitButton, TextArea, TextField } from "../../../../../_components/form-fields";

@@ -1,24 +1,8 @@
-import { ConflictError, ForbiddenError, NotFoundError, NotSignedInError, ValidationError } from "./errors";
+import "server-only";
+import { ConflictError, ForbiddenError, NotFoundError, NotSignedInError, ValidationError } from "../errors";
+import type { FormState } from "./state";
 
-// What a staff form's server action sends back to `useActionState`. Messages
-// are keys of `Staff.errors` / `Staff.messages`, translated where they are shown.
-
-export type FieldChangeText = { field: string; before: string; after: string };
-
-export type FormState = {
-  status: "idle" | "saved" | "failed";
-  /** A message for the whole form, e.g. "conflict" or "notSignedIn". */
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  /** What someone else changed, when the save was refused as a conflict. */
-  conflict?: { currentVersion: number; changes: FieldChangeText[] };
-  /** The submitted values, so the form shows them again after a refusal. */
-  values?: Record<string, string>;
-  /** Extra data for a success, e.g. an invitation link. */
-  result?: Record<string, string>;
-};
-
-export const idleState: FormState = { status: "idle" };
+// How server actions turn what the data layer says into form state.
 
 const shown = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : String(value));
 

@@ -1,5 +1,6 @@
+// Runs anywhere: the field schemas the staff forms and the data layer share.
 import { z } from "zod";
-import { ValidationError } from "./errors";
+import { ValidationError } from "../errors";
 
 // Building blocks of the staff forms' schemas. Error messages are keys of
 // `Staff.errors` in messages/<locale>/staff.json, so each form shows them in
