@@ -10,9 +10,9 @@ import {
   type MilestoneFilters,
   type MilestoneSummary,
   type ProgressEntry,
-} from "./milestones";
+} from "./milestones/list";
 import { publicPageTags } from "./public-pages";
-import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "./roadmaps";
+import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "./milestones/roadmap";
 import { translatedColumns, type TranslatedText } from "./translations";
 import { seesInternal, type Viewer } from "./auth/roles";
 

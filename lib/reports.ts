@@ -6,9 +6,16 @@ import { database, db } from "./db";
 import { httpStatusOf } from "./errors";
 import { Prisma } from "./generated/prisma/client";
 import type { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
-import { InvalidFilterError, milestoneFieldsSelect, milestoneWhere, parseMilestoneFilters, progressEntrySelect, type MilestoneFilters } from "./milestones";
+import {
+  InvalidFilterError,
+  milestoneFieldsSelect,
+  milestoneWhere,
+  parseMilestoneFilters,
+  progressEntrySelect,
+  type MilestoneFilters,
+} from "./milestones/list";
 import { reportLabels, type ReportColumn } from "./report-labels";
-import { defaultRoadmapSlug } from "./roadmaps";
+import { defaultRoadmapSlug } from "./milestones/roadmap";
 import { inLocale, locales, translatedColumns, type Locale, type TranslatedText } from "./translations";
 import { seesInternal, type Viewer } from "./auth/roles";
 

@@ -5,7 +5,7 @@ import { publicMetadata } from "./metadata";
 import { PublicShell } from "./public-shell";
 import { StatusBadge } from "./status-badge";
 import { MilestoneKind, MilestoneStatus } from "@/lib/generated/prisma/enums";
-import { InvalidFilterError, milestoneFilterSchema, parseMilestoneFilters, type MilestoneFilters } from "@/lib/milestones";
+import { InvalidFilterError, milestoneFilterSchema, parseMilestoneFilters, type MilestoneFilters } from "@/lib/milestones/list";
 import { publicLeadAgencies, publicMilestonePage, publicRoadmap } from "@/lib/public-feed";
 import { inLocale, type Locale } from "@/lib/translations";
 

@@ -191,7 +191,7 @@ describe("an admin, an editor and a viewer", () => {
     } else if (process.env.TEST_DATABASE_URL) {
       // The public milestone page is built on another branch; read the record the public API serves.
       process.env.DATABASE_URL = new URL(`/${databaseName}`, process.env.TEST_DATABASE_URL).toString();
-      const { getMilestone } = await import("@/lib/milestones");
+      const { getMilestone } = await import("@/lib/milestones/list");
       const { closeDatabase } = await import("@/lib/db");
       const record = await getMilestone(null, milestone);
       await closeDatabase();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotSignedInError } from "@/lib/errors";
 import { ImportFileError, importMilestones, importTemplateCsv, type ImportReport } from "@/lib/import";
-import { updateMilestone } from "@/lib/milestone-edits";
+import { updateMilestone } from "@/lib/milestones/edits";
 import { exportMilestonesCsv } from "@/lib/reports";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";

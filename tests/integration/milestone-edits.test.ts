@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotSignedInError, ValidationError } from "@/lib/errors";
-import { archiveMilestone, createMilestone, updateMilestone, type MilestoneInput } from "@/lib/milestone-edits";
-import { logProgress, type ProgressUpdateInput } from "@/lib/progress";
+import { archiveMilestone, createMilestone, updateMilestone, type MilestoneInput } from "@/lib/milestones/edits";
+import { logProgress, type ProgressUpdateInput } from "@/lib/milestones/progress";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";

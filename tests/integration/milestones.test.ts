@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getMilestone, InvalidFilterError, listMilestones, parseMilestoneFilters, type MilestoneSummary } from "@/lib/milestones";
-import { getRoadmapOverview } from "@/lib/roadmaps";
+import { getMilestone, InvalidFilterError, listMilestones, parseMilestoneFilters, type MilestoneSummary } from "@/lib/milestones/list";
+import { getRoadmapOverview } from "@/lib/milestones/roadmap";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";

@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { atomFeed, iCalendar } from "@/lib/feed-formats";
-import { parseMilestoneFilters } from "@/lib/milestones";
+import { parseMilestoneFilters } from "@/lib/milestones/list";
 import {
   eventKinds,
   listDatedMilestones,

@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { MilestoneStatus } from "@/lib/generated/prisma/enums";
-import { InvalidFilterError, listMilestones, parseMilestoneFilters } from "@/lib/milestones";
+import { InvalidFilterError, listMilestones, parseMilestoneFilters } from "@/lib/milestones/list";
 import { reportLabels } from "@/lib/report-labels";
 import { exportAnnualCsv, exportMilestonesCsv, exportProgressLogCsv, getAnnualReport, type CsvDownload } from "@/lib/reports";
 import { seedRoadmap } from "@/lib/seed";

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getStaffDashboard } from "@/lib/dashboard";
+import { getStaffDashboard } from "@/lib/milestones/dashboard";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotSignedInError, ValidationError } from "@/lib/errors";
-import { getMilestoneHistory, listRecentActivity } from "@/lib/history";
-import { getEditableMilestone } from "@/lib/milestone-edits";
+import { getMilestoneHistory, listRecentActivity } from "@/lib/milestones/history";
+import { getEditableMilestone } from "@/lib/milestones/edits";
 import { hashPassword } from "@/lib/auth/passwords";
-import { logProgress } from "@/lib/progress";
+import { logProgress } from "@/lib/milestones/progress";
 import { seedRoadmap } from "@/lib/seed";
 import { activeUser, checkPassword, findSingleSignOnUser, lockout } from "@/lib/auth/sign-in";
 import { migrateDatabase } from "@/lib/startup";

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { getStaffDashboard, staleAfterDays, type AttentionItem } from "@/lib/dashboard";
+import { getStaffDashboard, staleAfterDays, type AttentionItem } from "@/lib/milestones/dashboard";
 import { inLocale, type Locale } from "@/lib/translations";
 import { HistoryList } from "./_components/history-list";
 import { staffUserOrSignIn } from "../staff-access";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { HistoryEntry } from "@/lib/history";
+import type { HistoryEntry } from "@/lib/milestones/history";
 
 /** Who did what and when, with the changed fields before and after. */
 export async function HistoryList({ entries, showMilestone }: { entries: HistoryEntry[]; showMilestone: boolean }) {

@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { routing } from "@/i18n/routing";
 import { failureState, submittedValues } from "@/lib/forms/results";
 import type { FormState } from "@/lib/forms/state";
-import { archiveMilestone, createMilestone, updateMilestone } from "@/lib/milestone-edits";
-import { logProgress } from "@/lib/progress";
+import { archiveMilestone, createMilestone, updateMilestone } from "@/lib/milestones/edits";
+import { logProgress } from "@/lib/milestones/progress";
 import { currentViewer } from "@/lib/auth/session";
 import type { Locale } from "@/lib/translations";
 

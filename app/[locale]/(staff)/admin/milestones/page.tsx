@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { listMilestones, parseMilestoneFilters } from "@/lib/milestones";
+import { listMilestones, parseMilestoneFilters } from "@/lib/milestones/list";
 import { inLocale, type Locale } from "@/lib/translations";
 import { staffUserOrSignIn } from "../../staff-access";
 

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { basisParameter } from "@/lib/annual-period";
-import { InvalidFilterError } from "@/lib/milestones";
+import { InvalidFilterError } from "@/lib/milestones/list";
 import { annualSections, getAnnualReport, type AnnualReport } from "@/lib/reports";
 import { inLocale, type Locale } from "@/lib/translations";
 

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { getEditableMilestone } from "@/lib/milestone-edits";
+import { getEditableMilestone } from "@/lib/milestones/edits";
 import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
 import { hasRole } from "@/lib/auth/roles";
 import { NotAllowed } from "../../_components/not-allowed";

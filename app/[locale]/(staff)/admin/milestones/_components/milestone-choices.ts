@@ -1,7 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { MilestoneStatus } from "@/lib/generated/prisma/enums";
-import { listPillarChoices } from "@/lib/milestone-edits";
+import { listPillarChoices } from "@/lib/milestones/edits";
 import { inLocale, type Locale } from "@/lib/translations";
 
 /** The pillar options and status names the milestone forms show, in the page's language. */

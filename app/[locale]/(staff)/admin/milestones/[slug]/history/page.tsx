@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { getMilestoneHistory } from "@/lib/history";
-import { getEditableMilestone } from "@/lib/milestone-edits";
+import { getMilestoneHistory } from "@/lib/milestones/history";
+import { getEditableMilestone } from "@/lib/milestones/edits";
 import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
 import { HistoryList } from "../../../_components/history-list";
 import { staffUserOrSignIn } from "../../../../staff-access";

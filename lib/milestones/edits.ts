@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { recordAuditEvent, type Tx } from "./audit";
-import { db } from "./db";
-import { ConflictError, NotFoundError, ValidationError } from "./errors";
-import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parseFields, progressPercent, requiredText, version } from "./forms/fields";
-import type { Prisma } from "./generated/prisma/client";
-import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
-import { milestoneFieldsSelect } from "./milestones";
-import { refreshPublicPages } from "./public-pages";
-import { translatedColumns, type TranslatedText } from "./translations";
-import { requireRole, type Actor, type Viewer } from "./auth/roles";
+import { recordAuditEvent, type Tx } from "../audit";
+import { db } from "../db";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parseFields, progressPercent, requiredText, version } from "../forms/fields";
+import type { Prisma } from "../generated/prisma/client";
+import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
+import { milestoneFieldsSelect } from "./list";
+import { refreshPublicPages } from "../public-pages";
+import { translatedColumns, type TranslatedText } from "../translations";
+import { requireRole, type Actor, type Viewer } from "../auth/roles";
 
 /** Every field of a milestone a person can edit, as the edit form and bulk import send them. */
 export const milestoneFieldsSchema = z.object({

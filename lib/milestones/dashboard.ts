@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
-import type { MilestoneStatus } from "./generated/prisma/enums";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import type { MilestoneStatus } from "../generated/prisma/enums";
 import { listRecentActivity, type HistoryEntry } from "./history";
-import { translatedColumns, type TranslatedText } from "./translations";
-import { requireRole, type Viewer } from "./auth/roles";
+import { translatedColumns, type TranslatedText } from "../translations";
+import { requireRole, type Viewer } from "../auth/roles";
 
 /** Days without a logged progress update after which a milestone needs attention. */
 export const staleAfterDays = 90;

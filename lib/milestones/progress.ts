@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { recordAuditEvent, type Tx } from "./audit";
-import { db } from "./db";
-import { ValidationError } from "./errors";
-import { calendarDay, checkbox, fieldError, latestToday, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "./forms/fields";
-import { MilestoneStatus } from "./generated/prisma/enums";
-import { milestoneSnapshotSelect, writeMilestoneChange } from "./milestone-edits";
-import { refreshPublicPages } from "./public-pages";
-import { requireRole, type Actor, type Viewer } from "./auth/roles";
+import { recordAuditEvent, type Tx } from "../audit";
+import { db } from "../db";
+import { ValidationError } from "../errors";
+import { calendarDay, checkbox, fieldError, latestToday, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "../forms/fields";
+import { MilestoneStatus } from "../generated/prisma/enums";
+import { milestoneSnapshotSelect, writeMilestoneChange } from "./edits";
+import { refreshPublicPages } from "../public-pages";
+import { requireRole, type Actor, type Viewer } from "../auth/roles";
 
 const earliestDay = new Date(Date.UTC(2000, 0, 1));
 

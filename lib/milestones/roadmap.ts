@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "./db";
-import { MilestoneStatus } from "./generated/prisma/enums";
-import type { Prisma } from "./generated/prisma/client";
-import { translatedColumns, type TranslatedText } from "./translations";
-import { seesInternal, type Viewer } from "./auth/roles";
+import { db } from "../db";
+import { MilestoneStatus } from "../generated/prisma/enums";
+import type { Prisma } from "../generated/prisma/client";
+import { translatedColumns, type TranslatedText } from "../translations";
+import { seesInternal, type Viewer } from "../auth/roles";
 
 export const defaultRoadmapSlug = "japan-peru-2024-2033";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
-import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
-import { visibleMilestones } from "./roadmaps";
-import { translatedColumns, type TranslatedText } from "./translations";
-import { seesInternal, type Viewer } from "./auth/roles";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
+import { visibleMilestones } from "./roadmap";
+import { translatedColumns, type TranslatedText } from "../translations";
+import { seesInternal, type Viewer } from "../auth/roles";
 
 export const milestoneSorts = ["target", "updated", "title"] as const;
 export type MilestoneSort = (typeof milestoneSorts)[number];

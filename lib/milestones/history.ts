@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
-import { changedFields, type FieldChange } from "./milestone-edits";
-import { requireRole, type Viewer } from "./auth/roles";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { changedFields, type FieldChange } from "./edits";
+import { requireRole, type Viewer } from "../auth/roles";
 
 // The audit trail as staff read it: who did what, when, field by field.
 
