@@ -12,7 +12,7 @@ const securityHeaders = staticSecurityHeaders({ development: process.env.NODE_EN
 const nextConfig = {
   poweredByHeader: false,
   // Next's own page cache, keeping public pages without the scripts they may not run.
-  cacheHandler: fileURLToPath(new URL("./lib/public-page-cache.js", import.meta.url)),
+  cacheHandler: fileURLToPath(new URL("./lib/public/page-cache.js", import.meta.url)),
   // Loaded by Node at run time, not bundled: PGlite ships WebAssembly and data
   // files it finds next to its own code.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],

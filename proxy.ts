@@ -2,7 +2,7 @@ import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
 import { isAnnualPeriod } from "./lib/annual-period";
-import { cachedListViewPath } from "./lib/public-list-view";
+import { cachedListViewPath } from "./lib/public/list-view";
 import { baseSecurityHeaders, contentSecurityPolicy, isHttps, needsNonce } from "./lib/security-headers.js";
 
 // Sends "/" and other unprefixed pages to the visitor's language.
@@ -48,7 +48,7 @@ export default function proxy(request: NextRequest): NextResponse {
   });
   // Next reads the nonce from the request's policy header and adds it to its scripts.
   const forwarded = nonce ? new NextRequest(request, { headers: new Headers([...request.headers, ["content-security-policy", policy]]) }) : request;
-  // A list view without free text is served from its cached page (lib/public-list-view.ts), and
+  // A list view without free text is served from its cached page (lib/public/list-view.ts), and
   // an annual report that cannot exist from the cached 404 page.
   const rewrite =
     cachedListViewPath(request.nextUrl.pathname, request.nextUrl.searchParams) ?? missingAnnualReport(request.nextUrl.pathname, request.nextUrl.searchParams);

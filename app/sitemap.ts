@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { publicMilestoneSlugs } from "@/lib/public-feed";
+import { publicMilestoneSlugs } from "@/lib/public/cached-reads";
 import { siteUrl } from "@/lib/site-url";
 import { locales } from "@/lib/translations";
 

@@ -10,7 +10,7 @@ import { applyMilestoneCreate, applyMilestoneUpdate } from "./milestones/edits";
 import { milestoneFieldsSelect } from "./milestones/list";
 import { applyProgressUpdate } from "./milestones/progress";
 import { importLimits } from "./import-limits";
-import { refreshPublicPages } from "./public-pages";
+import { refreshPublicPages } from "./public/cached-reads";
 import { reportLabels, type ImportErrorCode, type ReportColumn } from "./report-labels";
 import { calendarDay, isoDate, milestoneReportColumns, reportFileName, type CsvDownload } from "./reports";
 import { inLocale, locales, translatedColumns, type Locale } from "./translations";

@@ -6,7 +6,8 @@ import { PublicShell } from "@/components/public/public-shell";
 import { StatusBadge, StatusChange, StatusIcon } from "@/components/public/status-badge";
 import { Timeline } from "@/components/public/timeline";
 import { MilestoneStatus } from "@/lib/generated/prisma/enums";
-import { publicRecentUpdates, publicRoadmap, publicTimeline, publicUpcoming, todayUtc } from "@/lib/public-feed";
+import { todayUtc } from "@/lib/public/read-models";
+import { publicRecentUpdates, publicRoadmap, publicTimeline, publicUpcoming } from "@/lib/public/cached-reads";
 import { inLocale, type Locale } from "@/lib/translations";
 
 // Rendered on first visit, then served from Next's cache until an editor's

@@ -1,8 +1,9 @@
 // GET /calendar.ics — iCalendar feed of the upcoming public dialogues and events (all-day, on their target date); ?lang=es|ja.
 import { getTranslations } from "next-intl/server";
-import { iCalendar } from "@/lib/feed-formats";
+import { iCalendar } from "@/lib/public/feeds";
 import { feedLocale, openDataHeaders } from "@/lib/open-data";
-import { eventKinds, publicUpcoming, todayUtc } from "@/lib/public-feed";
+import { eventKinds, todayUtc } from "@/lib/public/read-models";
+import { publicUpcoming } from "@/lib/public/cached-reads";
 import { siteUrl } from "@/lib/site-url";
 
 /** How far ahead the calendar looks: to the end of the Road Map and beyond. */

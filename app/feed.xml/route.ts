@@ -1,8 +1,8 @@
 // GET /feed.xml — Atom feed of the latest public progress updates; ?lang=es|ja for the titles in Spanish or Japanese.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { atomFeed } from "@/lib/feed-formats";
+import { atomFeed } from "@/lib/public/feeds";
 import { openDataHeaders, feedLocale } from "@/lib/open-data";
-import { publicRecentUpdates, publicRoadmap } from "@/lib/public-feed";
+import { publicRecentUpdates, publicRoadmap } from "@/lib/public/cached-reads";
 import { siteUrl } from "@/lib/site-url";
 
 export async function GET(request: Request) {

@@ -6,7 +6,7 @@ import { PublicShell } from "./public-shell";
 import { StatusBadge } from "./status-badge";
 import { MilestoneKind, MilestoneStatus } from "@/lib/generated/prisma/enums";
 import { InvalidFilterError, milestoneFilterSchema, parseMilestoneFilters, type MilestoneFilters } from "@/lib/milestones/list";
-import { publicLeadAgencies, publicMilestonePage, publicRoadmap } from "@/lib/public-feed";
+import { publicLeadAgencies, publicMilestonePage, publicRoadmap } from "@/lib/public/cached-reads";
 import { inLocale, type Locale } from "@/lib/translations";
 
 const filterNames = ["pillar", "status", "kind", "year", "agency", "q", "sort"] as const;

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { DatedMilestone } from "@/lib/public-feed";
+import type { DatedMilestone } from "@/lib/public/read-models";
 import { MilestoneStatus } from "@/lib/generated/prisma/enums";
 import { inLocale, type Locale, type TranslatedText } from "@/lib/translations";
 import { StatusIcon, StatusShape } from "./status-badge";

@@ -6,7 +6,7 @@ import { checkPassword, findSingleSignOnUser, type SignInRefusal } from "./sign-
 
 // Auth.js: email and password for accounts an admin created, and single
 // sign-on through any OpenID Connect provider named by AUTH_OIDC_*. Sessions
-// are signed JWT cookies; lib/session.ts re-reads the user on every request.
+// are signed JWT cookies; lib/auth/session.ts re-reads the user on every request.
 
 /** A refused sign-in; `code` ("invalid" or "locked") is all the browser learns. */
 class SignInRefused extends CredentialsSignin {

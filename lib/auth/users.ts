@@ -178,7 +178,7 @@ export async function changeUserRole(viewer: Viewer, userId: string, role: unkno
   await changeUser(admin, userId, "user.role", { role: parsed.role });
 }
 
-/** Deactivating takes effect on the user's next request: lib/session.ts reads `active` every time. */
+/** Deactivating takes effect on the user's next request: lib/auth/session.ts reads `active` every time. */
 export async function setUserActive(viewer: Viewer, userId: string, active: boolean): Promise<void> {
   const admin = requireRole(viewer, "admin");
   await changeUser(admin, userId, active ? "user.reactivate" : "user.deactivate", { active });

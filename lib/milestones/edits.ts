@@ -7,7 +7,7 @@ import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parse
 import type { Prisma } from "../generated/prisma/client";
 import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
 import { milestoneFieldsSelect } from "./list";
-import { refreshPublicPages } from "../public-pages";
+import { refreshPublicPages } from "../public/cached-reads";
 import { translatedColumns, type TranslatedText } from "../translations";
 import { requireRole, type Actor, type Viewer } from "../auth/roles";
 

@@ -6,7 +6,7 @@ import { ValidationError } from "../errors";
 import { calendarDay, checkbox, fieldError, latestToday, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "../forms/fields";
 import { MilestoneStatus } from "../generated/prisma/enums";
 import { milestoneSnapshotSelect, writeMilestoneChange } from "./edits";
-import { refreshPublicPages } from "../public-pages";
+import { refreshPublicPages } from "../public/cached-reads";
 import { requireRole, type Actor, type Viewer } from "../auth/roles";
 
 const earliestDay = new Date(Date.UTC(2000, 0, 1));

@@ -2,7 +2,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { atomFeed, iCalendar } from "@/lib/feed-formats";
+import { atomFeed, iCalendar } from "@/lib/public/feeds";
 import { parseMilestoneFilters } from "@/lib/milestones/list";
 import {
   eventKinds,
@@ -14,7 +14,7 @@ import {
   readPublicMilestonePage,
   readPublicRoadmap,
   todayUtc,
-} from "@/lib/public-feed";
+} from "@/lib/public/read-models";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";

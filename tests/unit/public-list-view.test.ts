@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cachedListViewPath, listViewQuery } from "@/lib/public-list-view";
+import { cachedListViewPath, listViewQuery } from "@/lib/public/list-view";
 
 const path = (address: string) => {
   const url = new URL(address, "http://tracker.test");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutScripts } from "@/lib/public-page-cache";
+import { withoutScripts } from "@/lib/public/page-cache.js";
 
 describe("pages kept in the public page cache", () => {
   const page = [

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 const revalidateTag = vi.fn();
 vi.mock("next/cache", () => ({ revalidateTag }));
 
-const { publicPageTags, refreshPublicPages } = await import("@/lib/public-pages");
+const { publicPageTags, refreshPublicPages } = await import("@/lib/public/cached-reads");
 
 afterEach(() => {
   revalidateTag.mockClear();

@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/translations";
 // The filters live in the query string, so this page renders per request;
 // its data comes from Next's data cache (tag "public:lists"), not the database.
 // Views without free text can instead be served from the page cache through
-// /{lang}/milestone-list/{view} (see lib/public-list-view.ts).
+// /{lang}/milestone-list/{view} (see lib/public/list-view.ts).
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/milestones">): Promise<Metadata> {

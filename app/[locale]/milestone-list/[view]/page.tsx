@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { MilestoneList, milestoneListMetadata } from "@/components/public/milestone-list";
-import { listViewQuery } from "@/lib/public-list-view";
+import { listViewQuery } from "@/lib/public/list-view";
 import type { Locale } from "@/lib/translations";
 
 // The milestone list for one canonical view without free text (see
-// lib/public-list-view.ts), rendered on its first visit and then served from
+// lib/public/list-view.ts), rendered on its first visit and then served from
 // the page cache until the lists change (tag "public:lists").
 export const revalidate = 3600;
 

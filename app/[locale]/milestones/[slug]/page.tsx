@@ -5,7 +5,7 @@ import { notFoundMetadata, ServerRenderedNotFound } from "@/components/public/no
 import { LocalizedText } from "@/components/public/localized-text";
 import { PublicShell } from "@/components/public/public-shell";
 import { StatusBadge, StatusChange } from "@/components/public/status-badge";
-import { publicMilestone } from "@/lib/public-feed";
+import { publicMilestone } from "@/lib/public/cached-reads";
 import { inLocale, type Locale } from "@/lib/translations";
 
 // Rendered on first visit, then served from Next's cache until an editor

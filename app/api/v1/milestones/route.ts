@@ -1,7 +1,7 @@
 // GET /api/v1/milestones — public milestones as JSON, with the list page's filters, paginated.
 import { json, jsonError } from "@/lib/open-data";
 import { InvalidFilterError, milestoneFilterSchema, parseMilestoneFilters } from "@/lib/milestones/list";
-import { publicMilestonePage } from "@/lib/public-feed";
+import { publicMilestonePage } from "@/lib/public/cached-reads";
 
 const knownParameters = new Set(Object.keys(milestoneFilterSchema.shape));
 

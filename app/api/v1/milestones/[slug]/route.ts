@@ -1,6 +1,6 @@
 // GET /api/v1/milestones/{slug} — one public milestone with its public progress history, newest first.
 import { json, jsonError } from "@/lib/open-data";
-import { publicMilestone } from "@/lib/public-feed";
+import { publicMilestone } from "@/lib/public/cached-reads";
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/v1/milestones/[slug]">) {
   const { slug } = await params;

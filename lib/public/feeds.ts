@@ -1,5 +1,5 @@
-import type { DatedMilestone, PublicFeedEntry } from "./public-feed";
-import { inLocale, type Locale } from "./translations";
+import type { DatedMilestone, PublicFeedEntry } from "./read-models";
+import { inLocale, type Locale } from "../translations";
 
 // The text of the Atom and iCalendar feeds, built from public data only.
 

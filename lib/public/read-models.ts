@@ -1,7 +1,6 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
-import { db } from "./db";
-import type { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
+import { db } from "../db";
+import type { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
 import {
   getMilestone,
   listMilestones,
@@ -10,19 +9,15 @@ import {
   type MilestoneFilters,
   type MilestoneSummary,
   type ProgressEntry,
-} from "./milestones/list";
-import { publicPageTags } from "./public-pages";
-import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "./milestones/roadmap";
-import { translatedColumns, type TranslatedText } from "./translations";
-import { seesInternal, type Viewer } from "./auth/roles";
+} from "../milestones/list";
+import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "../milestones/roadmap";
+import { translatedColumns, type TranslatedText } from "../translations";
+import { seesInternal, type Viewer } from "../auth/roles";
 
 // What the public site, the open-data API and the feeds show: public milestones
 // and public notes only, as plain JSON-safe objects (dates as ISO strings) so
 // they can sit in Next's cache. Each cached read is tagged with what it shows
-// (lib/public-pages.ts), so an editor's change refreshes exactly those pages.
-
-/** Pages also refresh on their own at least this often (seconds): "today" moves, and other instances may have written. */
-export const publicRevalidateSeconds = 3600;
+// (lib/public/cached-reads.ts), so an editor's change refreshes exactly those pages.
 
 /** Kinds of milestone that are a meeting or an event, for the calendar feed. */
 export const eventKinds: MilestoneKind[] = ["ministerial_dialogue", "defense_exchange", "people_to_people", "other"];
@@ -205,9 +200,16 @@ export async function listLeadAgencies(viewer: Viewer): Promise<string[]> {
   return [...names].sort((a, b) => a.localeCompare(b, "en"));
 }
 
-// The cached reads below are for the public (viewer null) only.
+/** Today as a calendar day in UTC, the time zone milestone dates are kept in. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
 
-const listsCache = { tags: [publicPageTags.lists], revalidate: publicRevalidateSeconds };
+/** Every public milestone's address and last change, for the sitemap. */
+export async function listMilestoneSlugs(viewer: Viewer): Promise<{ slug: string; updatedAt: string }[]> {
+  const rows = await db().milestone.findMany({ where: visibleMilestones(viewer), orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
+  return rows.map((row) => ({ slug: row.slug, updatedAt: row.updatedAt.toISOString() }));
+}
 
 /** The road map with each pillar's public milestone counts. */
 export async function readPublicRoadmap(): Promise<PublicRoadmap | null> {
@@ -246,45 +248,4 @@ export async function readPublicMilestone(slug: string): Promise<PublicMilestone
     history: milestone.history.filter(isPublicChange).map(toPublicUpdate),
     parties: { a: translatedColumns(roadmap, "partyA"), b: translatedColumns(roadmap, "partyB") },
   };
-}
-
-export const publicRoadmap = unstable_cache(readPublicRoadmap, ["public-roadmap"], listsCache);
-
-export const publicMilestonePage = unstable_cache(readPublicMilestonePage, ["public-milestone-page"], listsCache);
-
-export const publicRecentUpdates = unstable_cache((limit: number) => listRecentProgressUpdates(null, limit), ["public-recent-updates"], listsCache);
-
-export const publicTimeline = unstable_cache(() => listDatedMilestones(null), ["public-timeline"], listsCache);
-
-/** Open milestones due in the `days` days from `today` (YYYY-MM-DD), optionally of some kinds only. */
-export const publicUpcoming = unstable_cache(
-  (today: string, days: number, kinds?: MilestoneKind[]) => {
-    const from = new Date(`${today}T00:00:00Z`);
-    return listDatedMilestones(null, { from, to: new Date(from.getTime() + days * 86_400_000), kinds });
-  },
-  ["public-upcoming"],
-  listsCache,
-);
-
-/** Every public milestone's address and last change, for the sitemap. */
-export async function listMilestoneSlugs(viewer: Viewer): Promise<{ slug: string; updatedAt: string }[]> {
-  const rows = await db().milestone.findMany({ where: visibleMilestones(viewer), orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
-  return rows.map((row) => ({ slug: row.slug, updatedAt: row.updatedAt.toISOString() }));
-}
-
-export const publicMilestoneSlugs = unstable_cache(() => listMilestoneSlugs(null), ["public-milestone-slugs"], listsCache);
-
-export const publicLeadAgencies = unstable_cache(() => listLeadAgencies(null), ["public-lead-agencies"], listsCache);
-
-/** The cached `readPublicMilestone`, tagged with the milestone alone. */
-export async function publicMilestone(slug: string): Promise<PublicMilestoneDetail | null> {
-  return unstable_cache(() => readPublicMilestone(slug), ["public-milestone", slug], {
-    tags: [publicPageTags.milestone(slug)],
-    revalidate: publicRevalidateSeconds,
-  })();
-}
-
-/** Today as a calendar day in UTC, the time zone milestone dates are kept in. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }

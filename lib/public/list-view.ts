@@ -1,5 +1,5 @@
-import { MilestoneKind, MilestoneStatus } from "./generated/prisma/enums";
-import { locales } from "./translations";
+import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
+import { locales } from "../translations";
 
 // The milestone list keeps its filters in the query string, which Next renders
 // per request. A view made only of filters with few values (no free text) can
