@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const revalidateTag = vi.fn();
-vi.mock("next/cache", () => ({ revalidateTag }));
+vi.mock("next/cache", () => ({ revalidateTag, unstable_cache: (read: unknown) => read }));
 
 const { publicPageTags, refreshPublicPages } = await import("@/lib/public/cached-reads");
 
