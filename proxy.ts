@@ -1,7 +1,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
-import { isAnnualPeriod } from "./lib/annual-period";
+import { isAnnualPeriod } from "./lib/reports/annual-period";
 import { cachedListViewPath } from "./lib/public/list-view";
 import { baseSecurityHeaders, contentSecurityPolicy, isHttps, needsNonce } from "./lib/security-headers.js";
 

@@ -1,13 +1,12 @@
-import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
-import { routing } from "./routing";
+import { localeOr } from "@/lib/translations";
 
 // Messages are kept in one file per area of the tracker (messages/<locale>/<area>.json).
 const areas = ["common", "public", "staff", "reports"] as const;
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
-  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  const locale = localeOr(requested);
   const parts = await Promise.all(areas.map(async (area) => (await import(`../messages/${locale}/${area}.json`)).default as Record<string, unknown>));
   return {
     locale,

@@ -1,4 +1,4 @@
-// Security headers for every response. Public pages are cached and work
+// Runs anywhere: next.config.js and proxy.ts load it. Security headers for every response. Public pages are cached and work
 // without JavaScript (links and GET forms), so in production they allow no
 // script at all: the browser does not even download Next's runtime, which
 // those pages would only parse and never use. Staff and sign-in pages are

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The public address of the tracker, for absolute links in metadata, feeds and
  * the sitemap: SITE_URL when set (https://roadmap.example.org), else the

@@ -1,8 +1,19 @@
-// Texts stored in three languages, English required. Shared by server and
+// Runs anywhere: texts stored in three languages, English required. Shared by server and
 // client code, so it imports nothing server-only.
 
 export const locales = ["en", "es", "ja"] as const;
 export type Locale = (typeof locales)[number];
+
+export const defaultLocale: Locale = "en";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+/** `value` when it names a language of the tracker, else `fallback`: the one way to read a language from outside. */
+export function localeOr(value: unknown, fallback: Locale = defaultLocale): Locale {
+  return isLocale(value) ? value : fallback;
+}
 
 export type TranslatedText = { en: string; es: string | null; ja: string | null };
 

@@ -5,10 +5,10 @@ import { LocalizedText } from "@/components/public/localized-text";
 import { PublicShell } from "@/components/public/public-shell";
 import { StatusBadge, StatusChange, StatusIcon } from "@/components/public/status-badge";
 import { Timeline } from "@/components/public/timeline";
-import { MilestoneStatus } from "@/lib/generated/prisma/enums";
-import { todayUtc } from "@/lib/public/read-models";
+import { milestoneStatuses } from "@/lib/vocabulary";
+import { isoDay, todayUtc } from "@/lib/dates";
 import { publicRecentUpdates, publicRoadmap, publicTimeline, publicUpcoming } from "@/lib/public/cached-reads";
-import { inLocale, type Locale } from "@/lib/translations";
+import { localeOr, inLocale } from "@/lib/translations";
 
 // Rendered on first visit, then served from Next's cache until an editor's
 // change (tag "public:lists") or the hour passes: "today" and "coming up" move.
@@ -17,15 +17,15 @@ export const revalidate = 3600;
 const upcomingDays = 90;
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
-  const locale = (await params).locale as Locale;
+  const locale = localeOr((await params).locale);
   const [common, t] = await Promise.all([getTranslations({ locale, namespace: "Common" }), getTranslations({ locale, namespace: "Public.overview" })]);
   return { ...publicMetadata({ locale, path: "", title: common("siteName"), description: t("metaDescription") }), title: { absolute: common("siteName") } };
 }
 
 export default async function OverviewPage({ params }: PageProps<"/[locale]">) {
-  const locale = (await params).locale as Locale;
+  const locale = localeOr((await params).locale);
   setRequestLocale(locale);
-  const today = todayUtc();
+  const today = isoDay(todayUtc());
   const [common, t, tStatus, format, roadmap, timeline, recent, upcoming] = await Promise.all([
     getTranslations("Common"),
     getTranslations("Public.overview"),
@@ -90,7 +90,7 @@ export default async function OverviewPage({ params }: PageProps<"/[locale]">) {
                   <rect width={Math.round(share * 100)} height="2" fill="#15803d" />
                 </svg>
                 <dl className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={t("byStatus")}>
-                  {Object.values(MilestoneStatus)
+                  {milestoneStatuses
                     .filter((status) => pillar.counts[status] > 0)
                     .map((status) => (
                       <div key={status} className="flex items-center gap-1.5">

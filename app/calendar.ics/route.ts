@@ -1,20 +1,20 @@
 // GET /calendar.ics — iCalendar feed of the upcoming public dialogues and events (all-day, on their target date); ?lang=es|ja.
+import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { iCalendar } from "@/lib/public/feeds";
-import { feedLocale, openDataHeaders } from "@/lib/open-data";
-import { eventKinds, todayUtc } from "@/lib/public/read-models";
+import { isoDay, todayUtc } from "@/lib/dates";
+import { answering, feedResponse } from "@/lib/http/responses";
+import { langParameter, parseQuery } from "@/lib/http/query";
 import { publicUpcoming } from "@/lib/public/cached-reads";
+import { iCalendar } from "@/lib/public/feeds";
+import { eventKinds } from "@/lib/public/read-models";
 import { siteUrl } from "@/lib/site-url";
 
 /** How far ahead the calendar looks: to the end of the Road Map and beyond. */
 const horizonDays = 366 * 10;
 
-export async function GET(request: Request) {
-  const locale = feedLocale(new URL(request.url).searchParams);
-  if (locale instanceof Response) return locale;
-  const [common, events] = await Promise.all([getTranslations({ locale, namespace: "Common" }), publicUpcoming(todayUtc(), horizonDays, eventKinds)]);
+export const GET = answering(async (request: Request) => {
+  const { lang: locale } = parseQuery(z.object({ lang: langParameter }), new URL(request.url).searchParams);
+  const [common, events] = await Promise.all([getTranslations({ locale, namespace: "Common" }), publicUpcoming(isoDay(todayUtc()), horizonDays, eventKinds)]);
   const body = iCalendar({ locale, origin: siteUrl(request), name: common("siteName"), events });
-  return new Response(body, {
-    headers: { ...openDataHeaders, "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="roadmap-calendar.ics"' },
-  });
-}
+  return feedResponse(body, "text/calendar; charset=utf-8", { "Content-Disposition": 'inline; filename="roadmap-calendar.ics"' });
+});

@@ -1,13 +1,14 @@
 // GET /feed.xml — Atom feed of the latest public progress updates; ?lang=es|ja for the titles in Spanish or Japanese.
+import { z } from "zod";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { atomFeed } from "@/lib/public/feeds";
-import { openDataHeaders, feedLocale } from "@/lib/open-data";
+import { answering, feedResponse } from "@/lib/http/responses";
+import { langParameter, parseQuery } from "@/lib/http/query";
 import { publicRecentUpdates, publicRoadmap } from "@/lib/public/cached-reads";
+import { atomFeed } from "@/lib/public/feeds";
 import { siteUrl } from "@/lib/site-url";
 
-export async function GET(request: Request) {
-  const locale = feedLocale(new URL(request.url).searchParams);
-  if (locale instanceof Response) return locale;
+export const GET = answering(async (request: Request) => {
+  const { lang: locale } = parseQuery(z.object({ lang: langParameter }), new URL(request.url).searchParams);
   const [common, tStatus, tOverview, format, entries, roadmap] = await Promise.all([
     getTranslations({ locale, namespace: "Common" }),
     getTranslations({ locale, namespace: "Common.status" }),
@@ -26,5 +27,5 @@ export async function GET(request: Request) {
     entries,
     fallbackUpdated: roadmap?.adoptedOn ?? "2024-11-17",
   });
-  return new Response(body, { headers: { ...openDataHeaders, "Content-Type": "application/atom+xml; charset=utf-8" } });
-}
+  return feedResponse(body, "application/atom+xml; charset=utf-8");
+});

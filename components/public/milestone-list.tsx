@@ -4,23 +4,16 @@ import { LocalizedText } from "./localized-text";
 import { publicMetadata } from "./metadata";
 import { PublicShell } from "./public-shell";
 import { StatusBadge } from "./status-badge";
-import { MilestoneKind, MilestoneStatus } from "@/lib/generated/prisma/enums";
-import { InvalidFilterError, milestoneFilterSchema, parseMilestoneFilters, type MilestoneFilters } from "@/lib/milestones/list";
+import { InvalidParameterError } from "@/lib/errors";
+import { searchParamsOf } from "@/lib/http/query";
+import { canonicalQuery, milestoneFilterSchema, parseMilestoneFilters, type MilestoneFilters } from "@/lib/milestones/filters";
+import { milestoneKinds, milestoneStatuses } from "@/lib/vocabulary";
 import { publicLeadAgencies, publicMilestonePage, publicRoadmap } from "@/lib/public/cached-reads";
 import { inLocale, type Locale } from "@/lib/translations";
 
-const filterNames = ["pillar", "status", "kind", "year", "agency", "q", "sort"] as const;
-
-/** The query string of a view: only the parameters that differ from the defaults, in a fixed order. */
+/** The query string of a view ("?status=completed"), in the one canonical form. */
 export function viewQuery(filters: Partial<MilestoneFilters>, page?: number): string {
-  const query = new URLSearchParams();
-  for (const name of filterNames) {
-    const value = filters[name];
-    if (value !== undefined && !(name === "sort" && value === "target")) query.set(name, String(value));
-  }
-  if (page && page > 1) query.set("page", String(page));
-  if (filters.pageSize && filters.pageSize !== 20) query.set("pageSize", String(filters.pageSize));
-  const text = query.toString();
+  const text = canonicalQuery({ ...filters, page });
   return text ? `?${text}` : "";
 }
 
@@ -57,9 +50,9 @@ function FilterSelect({
 
 function readFilters(searchParams: Record<string, string | string[] | undefined>): { filters: MilestoneFilters; invalid: string[] } {
   try {
-    return { filters: parseMilestoneFilters(searchParams), invalid: [] };
+    return { filters: parseMilestoneFilters(searchParamsOf(searchParams)), invalid: [] };
   } catch (error) {
-    if (!(error instanceof InvalidFilterError)) throw error;
+    if (!(error instanceof InvalidParameterError)) throw error;
     return { filters: milestoneFilterSchema.parse({}), invalid: [...new Set(error.issues.map((issue) => issue.parameter))] };
   }
 }
@@ -99,7 +92,15 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
 
       {invalid.length > 0 ? (
         <div role="alert" className="mt-4 rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900" data-invalid-filters={invalid.join(",")}>
-          {t("invalid", { details: invalid.map((parameter) => t(`invalidParameter.${parameter}` as "invalidParameter.status")).join("; ") })}
+          {t("invalid", {
+            details: invalid
+              .map((parameter) =>
+                t.has(`invalidParameter.${parameter}`)
+                  ? t(`invalidParameter.${parameter}` as "invalidParameter.status")
+                  : t("invalidParameter.unknown", { parameter }),
+              )
+              .join("; "),
+          })}
         </div>
       ) : null}
 
@@ -129,14 +130,14 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
             label={t("status")}
             value={filters.status}
             any={t("any")}
-            options={Object.values(MilestoneStatus).map((status) => ({ value: status, label: tStatus(status) }))}
+            options={milestoneStatuses.map((status) => ({ value: status, label: tStatus(status) }))}
           />
           <FilterSelect
             name="kind"
             label={t("kind")}
             value={filters.kind}
             any={t("any")}
-            options={Object.values(MilestoneKind).map((kind) => ({ value: kind, label: tKind(kind) }))}
+            options={milestoneKinds.map((kind) => ({ value: kind, label: tKind(kind) }))}
           />
           <FilterSelect
             name="year"

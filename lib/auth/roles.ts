@@ -1,3 +1,4 @@
+import "server-only";
 import { ForbiddenError, NotSignedInError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 

@@ -1,5 +1,6 @@
 // Runs anywhere: the field schemas the staff forms and the data layer share.
 import { z } from "zod";
+import { isoDay, parseIsoDay } from "../dates";
 import { ValidationError } from "../errors";
 
 // Building blocks of the staff forms' schemas. Error messages are keys of
@@ -56,10 +57,8 @@ export const optionalHttpUrl = z.preprocess(emptyToNull, httpUrl.nullable());
 
 /** A calendar day: "2026-03-31" (or a Date at UTC midnight), stored at UTC midnight. Rejects 2026-02-30. */
 export const calendarDay = z.union([z.string(), z.date()], { error: fieldError.invalidDate }).transform((value, context) => {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text) {
+  const day = parseIsoDay(value instanceof Date ? isoDay(value) : value.trim());
+  if (!day) {
     context.addIssue({ code: "custom", message: fieldError.invalidDate });
     return z.NEVER;
   }
@@ -78,12 +77,6 @@ export const version = z.coerce.number({ error: fieldError.invalidVersion }).int
 
 /** Check boxes arrive as "on" or not at all; other callers pass booleans. */
 export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
-
-/** Today's date where it is already latest (UTC+14), so no one's "today" counts as the future. */
-export function latestToday(now = new Date()): Date {
-  const ahead = new Date(now.getTime() + 14 * 60 * 60 * 1000);
-  return new Date(Date.UTC(ahead.getUTCFullYear(), ahead.getUTCMonth(), ahead.getUTCDate()));
-}
 
 /** Parses `input` or throws a ValidationError with the messages keyed by field. */
 export function parseFields<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {

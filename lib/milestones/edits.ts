@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type Tx } from "../audit";
+import { isoDayOrNull } from "../dates";
 import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parseFields, progressPercent, requiredText, version } from "../forms/fields";
@@ -84,11 +85,15 @@ export type MilestoneSnapshot = Omit<MilestoneRow, "pillar" | "targetDate" | "co
   archivedAt: string | null;
 };
 
-const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
-
 export function snapshotOf(row: MilestoneRow): MilestoneSnapshot {
   const { pillar, targetDate, completedOn, archivedAt, ...rest } = row;
-  return { ...rest, pillar: pillar.slug, targetDate: day(targetDate), completedOn: day(completedOn), archivedAt: archivedAt?.toISOString() ?? null };
+  return {
+    ...rest,
+    pillar: pillar.slug,
+    targetDate: isoDayOrNull(targetDate),
+    completedOn: isoDayOrNull(completedOn),
+    archivedAt: archivedAt?.toISOString() ?? null,
+  };
 }
 
 export type FieldChange = { field: string; before: unknown; after: unknown };

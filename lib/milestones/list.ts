@@ -1,72 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
-import { visibleMilestones } from "./roadmap";
+import type { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
+import type { MilestoneFilters, MilestoneSort } from "./filters";
+import { noteFor, visibleMilestones, visibleUpdates } from "../public/visibility";
 import { translatedColumns, type TranslatedText } from "../translations";
-import { seesInternal, type Viewer } from "../auth/roles";
-
-export const milestoneSorts = ["target", "updated", "title"] as const;
-export type MilestoneSort = (typeof milestoneSorts)[number];
-
-/**
- * The filters of the public list, the open-data API and the CSV exports.
- * Each parameter is optional; an unknown value is an error naming the parameter.
- */
-export const milestoneFilterSchema = z.object({
-  pillar: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{1,80}$/, "pillar: unknown pillar")
-    .optional(),
-  status: z.enum(MilestoneStatus, { error: "status: unknown status" }).optional(),
-  kind: z.enum(MilestoneKind, { error: "kind: unknown kind" }).optional(),
-  year: z.coerce
-    .number({ error: "year: must be a year such as 2026" })
-    .int("year: must be a year such as 2026")
-    .min(1900, "year: must be a year such as 2026")
-    .max(2200, "year: must be a year such as 2026")
-    .optional(),
-  agency: z.string().trim().min(1).max(120, "agency: at most 120 characters").optional(),
-  q: z.string().trim().min(1).max(200, "q: at most 200 characters").optional(),
-  sort: z.enum(milestoneSorts, { error: "sort: must be target, updated or title" }).default("target"),
-  page: z.coerce
-    .number({ error: "page: must be a whole number from 1" })
-    .int("page: must be a whole number from 1")
-    .min(1, "page: must be a whole number from 1")
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: "pageSize: must be a whole number from 1 to 100" })
-    .int("pageSize: must be a whole number from 1 to 100")
-    .min(1, "pageSize: must be a whole number from 1 to 100")
-    .max(100, "pageSize: must be a whole number from 1 to 100")
-    .default(20),
-});
-
-export type MilestoneFilters = z.infer<typeof milestoneFilterSchema>;
-export type MilestoneFilterInput = z.input<typeof milestoneFilterSchema>;
-
-/** A failed filter: the parameters at fault and one message for each. */
-export class InvalidFilterError extends Error {
-  constructor(readonly issues: { parameter: string; message: string }[]) {
-    super(issues.map((issue) => issue.message).join("; "));
-  }
-}
-
-/** Parses filters from URL search parameters, ignoring empty ones (an empty form field). */
-export function parseMilestoneFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): MilestoneFilters {
-  const entries =
-    params instanceof URLSearchParams
-      ? [...params.entries()]
-      : Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
-  const raw = Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== ""));
-  const parsed = milestoneFilterSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new InvalidFilterError(parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? ""), message: issue.message })));
-  }
-  return parsed.data;
-}
+import type { Viewer } from "../auth/roles";
 
 /** The milestone's own fields: its texts, classification, progress, dates and agencies. Every view reads them. */
 export const milestoneFieldsSelect = {
@@ -225,21 +164,14 @@ export const progressEntrySelect = {
   recordedAt: true,
 } satisfies Prisma.ProgressUpdateSelect;
 
-/** A progress update as a viewer may see it: an internal note and its evidence are blanked for the public. */
-export function progressEntryFor(staff: boolean, update: Prisma.ProgressUpdateGetPayload<{ select: typeof progressEntrySelect }>): ProgressEntry {
-  const shown = staff || update.noteIsPublic;
-  // Evidence of an internal note may itself be internal.
-  return { ...update, note: shown ? update.note : null, evidenceUrl: shown ? update.evidenceUrl : null };
-}
-
 /** One milestone with its progress history, newest first; null when the viewer may not see it. */
 export async function getMilestone(viewer: Viewer, slug: string): Promise<MilestoneDetail | null> {
-  const staff = seesInternal(viewer);
   const row = await db().milestone.findFirst({
     where: { slug, ...visibleMilestones(viewer) },
     select: {
       ...milestoneSummarySelect,
       progressUpdates: {
+        where: visibleUpdates(viewer),
         orderBy: [{ happenedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
         select: progressEntrySelect,
       },
@@ -248,6 +180,6 @@ export async function getMilestone(viewer: Viewer, slug: string): Promise<Milest
   if (!row) return null;
   return {
     ...toSummary(row),
-    history: row.progressUpdates.map((update) => progressEntryFor(staff, update)),
+    history: row.progressUpdates.map((update) => noteFor(viewer, update)),
   };
 }

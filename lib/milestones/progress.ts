@@ -3,7 +3,8 @@ import { z } from "zod";
 import { recordAuditEvent, type Tx } from "../audit";
 import { db } from "../db";
 import { ValidationError } from "../errors";
-import { calendarDay, checkbox, fieldError, latestToday, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "../forms/fields";
+import { isoDay, latestToday } from "../dates";
+import { calendarDay, checkbox, fieldError, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "../forms/fields";
 import { MilestoneStatus } from "../generated/prisma/enums";
 import { milestoneSnapshotSelect, writeMilestoneChange } from "./edits";
 import { refreshPublicPages } from "../public/cached-reads";
@@ -75,7 +76,7 @@ export async function applyProgressUpdate(tx: Tx, actor: Actor, input: unknown):
     action: "progress.log",
     entityType: "ProgressUpdate",
     entityId: String(logged.id),
-    after: { ...update, happenedOn: update.happenedOn.toISOString().slice(0, 10) },
+    after: { ...update, happenedOn: isoDay(update.happenedOn) },
   });
   return { progressUpdateId: logged.id, milestone: update.milestone, version: after.version };
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../db";
 import { MilestoneStatus } from "../generated/prisma/enums";
-import type { Prisma } from "../generated/prisma/client";
 import { translatedColumns, type TranslatedText } from "../translations";
-import { seesInternal, type Viewer } from "../auth/roles";
+import type { Viewer } from "../auth/roles";
+import { visibleMilestones } from "../public/visibility";
 
 export const defaultRoadmapSlug = "japan-peru-2024-2033";
 
@@ -32,11 +32,6 @@ export type RoadmapOverview = {
 };
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(Object.values(MilestoneStatus).map((status) => [status, 0])) as StatusCounts;
-
-/** Milestones a viewer may see: never archived ones, and internal ones only for staff. */
-export function visibleMilestones(viewer: Viewer): Prisma.MilestoneWhereInput {
-  return seesInternal(viewer) ? { archivedAt: null } : { archivedAt: null, isPublic: true };
-}
 
 /** The road map with its pillars in order and each pillar's milestone counts by status. */
 export async function getRoadmapOverview(viewer: Viewer, slug: string = defaultRoadmapSlug): Promise<RoadmapOverview | null> {

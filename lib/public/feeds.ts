@@ -1,3 +1,4 @@
+import "server-only";
 import type { DatedMilestone, PublicFeedEntry } from "./read-models";
 import { inLocale, type Locale } from "../translations";
 

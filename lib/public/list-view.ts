@@ -1,39 +1,31 @@
-import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
-import { locales } from "../translations";
-
-// The milestone list keeps its filters in the query string, which Next renders
-// per request. A view made only of filters with few values (no free text) can
-// instead be rendered once and served from the page cache: the proxy rewrites
+// Runs anywhere (the proxy reads it): the list's views without free text,
+// which are rendered once and served from the page cache. The proxy rewrites
 // /{lang}/milestones?{filters} to /{lang}/milestone-list/{view}, where `view`
-// is the canonical query. Only canonical, well-formed views are cached, so the
-// number of cached pages stays bounded whatever visitors type.
+// is the canonical query (lib/milestones/filters.ts). Only canonical,
+// well-formed views are cached, so the number of cached pages stays bounded
+// whatever visitors type.
+import { canonicalQuery, parseMilestoneFilters } from "../milestones/filters";
+import { isLocale } from "../translations";
 
-const checks: Record<string, (value: string) => boolean> = {
-  pillar: (value) => /^[a-z0-9-]{1,80}$/.test(value),
-  status: (value) => (Object.values(MilestoneStatus) as string[]).includes(value),
-  kind: (value) => (Object.values(MilestoneKind) as string[]).includes(value),
-  year: (value) => /^20\d\d$/.test(value),
-  sort: (value) => ["target", "updated", "title"].includes(value),
-  page: (value) => /^[1-9]\d{0,2}$/.test(value),
-};
-const order = Object.keys(checks);
+/** Filters a cached view may have: those with few values, no free text and the default page size. */
+const viewParameters = new Set(["pillar", "status", "kind", "year", "sort", "page"]);
 
 /** The view name of a query, or null when the query is not one the page cache serves. */
 export function listViewName(search: URLSearchParams): string | null {
-  const values = new Map<string, string>();
-  for (const [name, value] of search) {
-    if (value === "") continue;
-    if (!checks[name]?.(value) || values.has(name)) return null;
-    values.set(name, value);
+  if ([...search].some(([name, value]) => value !== "" && !viewParameters.has(name))) return null;
+  let canonical: string;
+  try {
+    canonical = canonicalQuery(parseMilestoneFilters(search));
+  } catch {
+    return null;
   }
-  const canonical = new URLSearchParams(order.filter((name) => values.has(name)).map((name) => [name, values.get(name)!])).toString();
   return canonical === "" ? "all" : canonical;
 }
 
 /** The cached page for a list address (`/es/milestones?status=completed`), or null to render it per request. */
 export function cachedListViewPath(pathname: string, search: URLSearchParams): string | null {
   const locale = /^\/([a-z]{2})\/milestones$/.exec(pathname)?.[1];
-  if (!locale || !(locales as readonly string[]).includes(locale)) return null;
+  if (!isLocale(locale)) return null;
   const view = listViewName(search);
   return view === null ? null : `/${locale}/milestone-list/${encodeURIComponent(view)}`;
 }

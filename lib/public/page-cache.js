@@ -1,4 +1,4 @@
-// Next's own file-system page cache (next.config.js `cacheHandler`), which
+// Runs anywhere Node runs: Next loads it at run time, outside its bundles. Next's own file-system page cache (next.config.js `cacheHandler`), which
 // stores pages without the scripts their Content-Security-Policy forbids.
 // Public pages allow no script (lib/security-headers.js): Next's runtime and
 // its inline page data were bytes every visitor downloaded and the browser

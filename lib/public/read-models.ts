@@ -1,18 +1,13 @@
 import "server-only";
+import { isoDay, isoDayOrNull } from "../dates";
 import { db } from "../db";
+import type { MilestoneFilters } from "../milestones/filters";
 import type { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
-import {
-  getMilestone,
-  listMilestones,
-  progressEntryFor,
-  progressEntrySelect,
-  type MilestoneFilters,
-  type MilestoneSummary,
-  type ProgressEntry,
-} from "../milestones/list";
-import { getRoadmapOverview, visibleMilestones, type RoadmapOverview } from "../milestones/roadmap";
+import { getMilestone, listMilestones, progressEntrySelect, type MilestoneSummary, type ProgressEntry } from "../milestones/list";
+import { getRoadmapOverview, type RoadmapOverview } from "../milestones/roadmap";
+import { noteFor, visibleMilestones, visibleUpdates } from "./visibility";
 import { translatedColumns, type TranslatedText } from "../translations";
-import { seesInternal, type Viewer } from "../auth/roles";
+import type { Viewer } from "../auth/roles";
 
 // What the public site, the open-data API and the feeds show: public milestones
 // and public notes only, as plain JSON-safe objects (dates as ISO strings) so
@@ -21,8 +16,6 @@ import { seesInternal, type Viewer } from "../auth/roles";
 
 /** Kinds of milestone that are a meeting or an event, for the calendar feed. */
 export const eventKinds: MilestoneKind[] = ["ministerial_dialogue", "defense_exchange", "people_to_people", "other"];
-
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** A milestone as the public sees it: no visibility flag, and dates as strings. */
 export type PublicMilestone = Omit<MilestoneSummary, "isPublic" | "targetDate" | "completedOn" | "updatedAt"> & {
@@ -74,19 +67,14 @@ export function toPublicMilestone(milestone: MilestoneSummary): PublicMilestone 
     kind: milestone.kind,
     status: milestone.status,
     progress: milestone.progress,
-    targetDate: day(milestone.targetDate),
-    completedOn: day(milestone.completedOn),
+    targetDate: isoDayOrNull(milestone.targetDate),
+    completedOn: isoDayOrNull(milestone.completedOn),
     leadAgencyA: milestone.leadAgencyA,
     leadAgencyB: milestone.leadAgencyB,
     location: milestone.location,
     sourceUrl: milestone.sourceUrl,
     updatedAt: milestone.updatedAt.toISOString(),
   };
-}
-
-/** An update the public may see: one with a public note, or one that changed status or progress. */
-function isPublicChange(update: Pick<ProgressEntry, "note" | "statusBefore" | "statusAfter" | "progressBefore" | "progressAfter">) {
-  return update.note !== null || update.statusBefore !== update.statusAfter || update.progressBefore !== update.progressAfter;
 }
 
 function toPublicUpdate(update: ProgressEntry): PublicProgressUpdate {
@@ -98,35 +86,21 @@ function toPublicUpdate(update: ProgressEntry): PublicProgressUpdate {
     progressAfter: update.progressAfter,
     note: update.note,
     evidenceUrl: update.evidenceUrl,
-    happenedOn: update.happenedOn.toISOString().slice(0, 10),
+    happenedOn: isoDay(update.happenedOn),
     recordedAt: update.recordedAt.toISOString(),
   };
 }
 
 /** The latest progress updates on milestones the viewer may see, newest first; internal notes blanked for the public. */
 export async function listRecentProgressUpdates(viewer: Viewer, limit: number): Promise<PublicFeedEntry[]> {
-  const staff = seesInternal(viewer);
-  const fields = db().progressUpdate.fields;
   const rows = await db().progressUpdate.findMany({
-    where: {
-      milestone: visibleMilestones(viewer),
-      // The public sees an update with a public note, or one that changed something (isPublicChange).
-      ...(staff
-        ? {}
-        : {
-            OR: [
-              { noteIsPublic: true },
-              { NOT: { statusBefore: { equals: fields.statusAfter } } },
-              { NOT: { progressBefore: { equals: fields.progressAfter } } },
-            ],
-          }),
-    },
+    where: { milestone: visibleMilestones(viewer), ...visibleUpdates(viewer) },
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: { ...progressEntrySelect, milestone: { select: { slug: true, titleEn: true, titleEs: true, titleJa: true, updatedAt: true } } },
   });
   return rows.map((row) => ({
-    ...toPublicUpdate(progressEntryFor(staff, row)),
+    ...toPublicUpdate(noteFor(viewer, row)),
     milestone: { slug: row.milestone.slug, title: translatedColumns(row.milestone, "title"), updatedAt: row.milestone.updatedAt.toISOString() },
   }));
 }
@@ -180,7 +154,7 @@ export async function listDatedMilestones(viewer: Viewer, range?: { from: Date; 
       status: row.status,
       kind: row.kind,
       pillar: row.pillar,
-      date: day(row.completedOn ?? row.targetDate)!,
+      date: isoDay((row.completedOn ?? row.targetDate)!),
       location: row.location,
       updatedAt: row.updatedAt.toISOString(),
     }))
@@ -200,11 +174,6 @@ export async function listLeadAgencies(viewer: Viewer): Promise<string[]> {
   return [...names].sort((a, b) => a.localeCompare(b, "en"));
 }
 
-/** Today as a calendar day in UTC, the time zone milestone dates are kept in. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** Every public milestone's address and last change, for the sitemap. */
 export async function listMilestoneSlugs(viewer: Viewer): Promise<{ slug: string; updatedAt: string }[]> {
   const rows = await db().milestone.findMany({ where: visibleMilestones(viewer), orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
@@ -217,7 +186,7 @@ export async function readPublicRoadmap(): Promise<PublicRoadmap | null> {
   if (!overview) return null;
   return {
     ...overview,
-    adoptedOn: day(overview.adoptedOn)!,
+    adoptedOn: isoDay(overview.adoptedOn),
     pillars: overview.pillars.map((pillar) => ({
       slug: pillar.slug,
       position: pillar.position,
@@ -245,7 +214,7 @@ export async function readPublicMilestone(slug: string): Promise<PublicMilestone
   });
   return {
     ...toPublicMilestone(milestone),
-    history: milestone.history.filter(isPublicChange).map(toPublicUpdate),
+    history: milestone.history.map(toPublicUpdate),
     parties: { a: translatedColumns(roadmap, "partyA"), b: translatedColumns(roadmap, "partyB") },
   };
 }

@@ -4,9 +4,11 @@ import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotSignedInError } from "@/lib/errors";
-import { ImportFileError, importMilestones, importTemplateCsv, type ImportReport } from "@/lib/import";
+import { importMilestones, type ImportReport } from "@/lib/import/apply";
+import { ImportFileError } from "@/lib/import/read";
+import { importTemplateCsv } from "@/lib/import/template";
 import { updateMilestone } from "@/lib/milestones/edits";
-import { exportMilestonesCsv } from "@/lib/reports";
+import { exportMilestonesCsv } from "@/lib/reports/milestones-csv";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";
@@ -75,7 +77,7 @@ describe("importing an export back", () => {
   });
 
   it("accepts the template's columns and the public export's", async () => {
-    const template = importTemplateCsv("es");
+    const template = importTemplateCsv(new URLSearchParams("lang=es"));
     const header = parse(Buffer.from(await new Response(template.body).arrayBuffer()), { bom: true })[0] as string[];
     expect(header).toEqual((await exported("lang=es"))[0]);
     const publicExport = exportMilestonesCsv(null, new URLSearchParams(), "https://t");

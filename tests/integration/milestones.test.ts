@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getMilestone, InvalidFilterError, listMilestones, parseMilestoneFilters, type MilestoneSummary } from "@/lib/milestones/list";
+import { InvalidParameterError } from "@/lib/errors";
+import { parseMilestoneFilters } from "@/lib/milestones/filters";
+import { getMilestone, listMilestones, type MilestoneSummary } from "@/lib/milestones/list";
 import { getRoadmapOverview } from "@/lib/milestones/roadmap";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
@@ -110,9 +112,9 @@ describe("the milestone list", () => {
         parseMilestoneFilters(new URLSearchParams(query));
         expect.unreachable(`${query} should be refused`);
       } catch (error) {
-        expect(error).toBeInstanceOf(InvalidFilterError);
-        expect((error as InvalidFilterError).issues[0]!.parameter).toBe(parameter);
-        expect((error as InvalidFilterError).message).toMatch(new RegExp(`^${parameter}:`));
+        expect(error).toBeInstanceOf(InvalidParameterError);
+        expect((error as InvalidParameterError).issues[0]!.parameter).toBe(parameter);
+        expect((error as InvalidParameterError).message).toMatch(new RegExp(`^${parameter}:`));
       }
     }
   });

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { exportProgressLogCsv } from "@/lib/reports";
+import { exportProgressLogCsv } from "@/lib/reports/progress-log-csv";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";

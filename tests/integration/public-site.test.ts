@@ -1,9 +1,10 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addDays, todayUtc } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { atomFeed, iCalendar } from "@/lib/public/feeds";
-import { parseMilestoneFilters } from "@/lib/milestones/list";
+import { parseMilestoneFilters } from "@/lib/milestones/filters";
 import {
   eventKinds,
   listDatedMilestones,
@@ -13,7 +14,6 @@ import {
   readPublicMilestone,
   readPublicMilestonePage,
   readPublicRoadmap,
-  todayUtc,
 } from "@/lib/public/read-models";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
@@ -28,7 +28,7 @@ const expectNoSecrets = (value: unknown) => {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   for (const word of internalWords) expect(text).not.toContain(word);
 };
-const inDays = (days: number) => new Date(Date.parse(`${todayUtc()}T00:00:00Z`) + days * 86_400_000);
+const inDays = (days: number) => addDays(todayUtc(), days);
 const origin = new URL("https://roadmap.example.org/");
 
 let publicSlug: string;
@@ -109,7 +109,7 @@ describe("the data behind the overview", () => {
   });
 
   it("shows what is coming up in the next 90 days, open public milestones only", async () => {
-    const from = new Date(`${todayUtc()}T00:00:00Z`);
+    const from = todayUtc();
     const upcoming = await listDatedMilestones(null, { from, to: inDays(90) });
     expect(upcoming.map((milestone) => milestone.slug)).toContain(upcomingSlug);
     expect(upcoming.every((milestone) => milestone.status !== "completed" && milestone.status !== "cancelled")).toBe(true);
@@ -187,7 +187,7 @@ describe("the feeds", () => {
   });
 
   it("gives an iCalendar feed of upcoming dialogues and events that an iCalendar parser reads", async () => {
-    const events = await listDatedMilestones(null, { from: new Date(`${todayUtc()}T00:00:00Z`), to: inDays(3660), kinds: eventKinds });
+    const events = await listDatedMilestones(null, { from: todayUtc(), to: inDays(3660), kinds: eventKinds });
     const text = iCalendar({ locale: "ja", origin, name: "日本・ペルー ロードマップ進捗トラッカー", events });
     expectNoSecrets(text);
     expect(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);

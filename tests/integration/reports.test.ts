@@ -3,9 +3,14 @@ import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { MilestoneStatus } from "@/lib/generated/prisma/enums";
-import { InvalidFilterError, listMilestones, parseMilestoneFilters } from "@/lib/milestones/list";
-import { reportLabels } from "@/lib/report-labels";
-import { exportAnnualCsv, exportMilestonesCsv, exportProgressLogCsv, getAnnualReport, type CsvDownload } from "@/lib/reports";
+import { InvalidParameterError } from "@/lib/errors";
+import { parseMilestoneFilters } from "@/lib/milestones/filters";
+import { listMilestones } from "@/lib/milestones/list";
+import { exportAnnualCsv, getAnnualReport } from "@/lib/reports/annual";
+import { reportLabels } from "@/lib/reports/columns";
+import type { CsvDownload } from "@/lib/reports/csv";
+import { exportMilestonesCsv } from "@/lib/reports/milestones-csv";
+import { exportProgressLogCsv } from "@/lib/reports/progress-log-csv";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";
@@ -205,8 +210,8 @@ describe("the milestones export", () => {
           return caught;
         }
       })();
-      expect(error, query).toBeInstanceOf(InvalidFilterError);
-      expect((error as InvalidFilterError).issues[0]!.parameter).toBe(parameter);
+      expect(error, query).toBeInstanceOf(InvalidParameterError);
+      expect((error as InvalidParameterError).issues[0]!.parameter).toBe(parameter);
     }
   });
 });

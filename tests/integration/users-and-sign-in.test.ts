@@ -9,16 +9,8 @@ import { logProgress } from "@/lib/milestones/progress";
 import { seedRoadmap } from "@/lib/seed";
 import { activeUser, checkPassword, findSingleSignOnUser, lockout } from "@/lib/auth/sign-in";
 import { migrateDatabase } from "@/lib/startup";
-import {
-  acceptInvitation,
-  changeOwnPassword,
-  changeUserRole,
-  hasOwnPassword,
-  invitationIsUsable,
-  inviteUser,
-  listUsers,
-  setUserActive,
-} from "@/lib/auth/users";
+import { acceptInvitation, invitationIsUsable, inviteUser } from "@/lib/auth/invitations";
+import { changeOwnPassword, changeUserRole, hasOwnPassword, listUsers, setUserActive } from "@/lib/auth/users";
 import type { Viewer } from "@/lib/auth/roles";
 import { freshDatabasePerFile } from "../support/database";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAnnualPeriod } from "@/lib/annual-period";
+import { isAnnualPeriod } from "@/lib/reports/annual-period";
 
 describe("which annual reports exist", () => {
   it("covers calendar and Japanese fiscal years from 2000 to 2100", () => {

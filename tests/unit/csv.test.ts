@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvText, readAhead } from "@/lib/csv";
+import { csvText, readAhead } from "@/lib/reports/csv";
 
 describe("CSV cells", () => {
   it("cannot run as a formula in a spreadsheet, even when a line break follows the formula", () => {

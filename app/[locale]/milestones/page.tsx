@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
 import { MilestoneList, milestoneListMetadata } from "@/components/public/milestone-list";
-import type { Locale } from "@/lib/translations";
+import { localeOr } from "@/lib/translations";
 
 // The filters live in the query string, so this page renders per request;
 // its data comes from Next's data cache (tag "public:lists"), not the database.
@@ -10,11 +10,11 @@ import type { Locale } from "@/lib/translations";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/milestones">): Promise<Metadata> {
-  return milestoneListMetadata((await params).locale as Locale, await searchParams);
+  return milestoneListMetadata(localeOr((await params).locale), await searchParams);
 }
 
 export default async function MilestoneListPage({ params, searchParams }: PageProps<"/[locale]/milestones">) {
-  const locale = (await params).locale as Locale;
+  const locale = localeOr((await params).locale);
   setRequestLocale(locale);
   return <MilestoneList locale={locale} searchParams={await searchParams} />;
 }

@@ -45,7 +45,9 @@ export function TextField({
   defaultValue,
   type = "text",
   required,
-}: FieldProps & { defaultValue?: string | number | null; type?: string; required?: boolean }) {
+  min,
+  max,
+}: FieldProps & { defaultValue?: string | number | null; type?: string; required?: boolean; min?: string | number; max?: string | number }) {
   const errors = useFieldErrors(name, state);
   return (
     <Wrapper name={name} label={label} hint={hint} errors={errors.node}>
@@ -54,6 +56,8 @@ export function TextField({
         name={name}
         type={type}
         required={required}
+        min={min}
+        max={max}
         defaultValue={state.values?.[name] ?? defaultValue ?? ""}
         aria-invalid={errors.invalid}
         aria-describedby={errors.describedBy}

@@ -1,14 +1,14 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getStaffDashboard, staleAfterDays, type AttentionItem } from "@/lib/milestones/dashboard";
-import { inLocale, type Locale } from "@/lib/translations";
+import { localeOr, inLocale } from "@/lib/translations";
 import { HistoryList } from "./_components/history-list";
 import { staffUserOrSignIn } from "../staff-access";
 
 const shownPerList = 15;
 
 export default async function DashboardPage({ params }: PageProps<"/[locale]/admin">) {
-  const locale = (await params).locale as Locale;
+  const locale = localeOr((await params).locale);
   setRequestLocale(locale);
   const [t, common, format, dashboard] = await Promise.all([
     getTranslations("Staff"),

@@ -2,7 +2,7 @@
 
 import { failureState } from "@/lib/forms/results";
 import type { FormState } from "@/lib/forms/state";
-import { acceptInvitation } from "@/lib/auth/users";
+import { acceptInvitation } from "@/lib/auth/invitations";
 
 export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   try {

@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { invitationIsUsable } from "@/lib/auth/users";
+import { invitationIsUsable } from "@/lib/auth/invitations";
 import { SetPasswordForm } from "./_components/set-password-form";
 
 export default async function SetPasswordPage({ params, searchParams }: PageProps<"/[locale]/set-password">) {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { MilestoneList, milestoneListMetadata } from "@/components/public/milestone-list";
 import { listViewQuery } from "@/lib/public/list-view";
-import type { Locale } from "@/lib/translations";
+import { localeOr } from "@/lib/translations";
 
 // The milestone list for one canonical view without free text (see
 // lib/public/list-view.ts), rendered on its first visit and then served from
@@ -18,7 +18,7 @@ async function viewParams(params: PageProps<"/[locale]/milestone-list/[view]">["
   const { locale, view } = await params;
   const query = listViewQuery(decodeURIComponent(view));
   if (!query) notFound();
-  return { locale: locale as Locale, searchParams: Object.fromEntries(query) };
+  return { locale: localeOr(locale), searchParams: Object.fromEntries(query) };
 }
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/milestone-list/[view]">): Promise<Metadata> {

@@ -1,10 +1,11 @@
 "use server";
 
 import { failureState } from "@/lib/forms/results";
-import { ImportFileError, importMilestones, type ImportProblem, type ImportReport } from "@/lib/import";
+import { importMilestones, type ImportReport } from "@/lib/import/apply";
+import { ImportFileError, type ImportProblem } from "@/lib/import/read";
 import { currentViewer } from "@/lib/auth/session";
 
-// Thin: lib/import.ts checks the role, reads the file and saves; these only map the outcome.
+// Thin: lib/import/ checks the role, reads the file and saves; these only map the outcome.
 
 export type ImportState = { report?: ImportReport; fileProblem?: ImportProblem; message?: string };
 

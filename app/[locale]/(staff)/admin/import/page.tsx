@@ -1,12 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/translations";
+import { localeOr } from "@/lib/translations";
 import { hasRole } from "@/lib/auth/roles";
 import { NotAllowed } from "../_components/not-allowed";
 import { ImportForm } from "./_components/import-form";
 import { staffUserOrSignIn } from "../../staff-access";
 
 export default async function ImportPage({ params }: PageProps<"/[locale]/admin/import">) {
-  const locale = (await params).locale as Locale;
+  const locale = localeOr((await params).locale);
   setRequestLocale(locale);
   if (!hasRole(await staffUserOrSignIn(locale, `/${locale}/admin/import`), "editor")) return <NotAllowed />;
   const t = await getTranslations("Reports.import");

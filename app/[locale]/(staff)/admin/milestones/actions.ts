@@ -2,13 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { routing } from "@/i18n/routing";
 import { failureState, submittedValues } from "@/lib/forms/results";
 import type { FormState } from "@/lib/forms/state";
 import { archiveMilestone, createMilestone, updateMilestone } from "@/lib/milestones/edits";
 import { logProgress } from "@/lib/milestones/progress";
 import { currentViewer } from "@/lib/auth/session";
-import type { Locale } from "@/lib/translations";
+import { localeOr } from "@/lib/translations";
 
 // Thin: the data layer checks the role, validates and writes; these only map
 // the outcome for the forms.
@@ -50,8 +49,7 @@ export async function archiveMilestoneAction(_previous: FormState, formData: For
   }
   // The archived milestone's pages are gone; continue from the list.
   revalidatePath(staffArea, "layout");
-  const locale = String(formData.get("locale") ?? "");
-  redirect(`/${routing.locales.includes(locale as Locale) ? locale : routing.defaultLocale}/admin/milestones`);
+  redirect(`/${localeOr(formData.get("locale"))}/admin/milestones`);
 }
 
 export async function logProgressAction(_previous: FormState, formData: FormData): Promise<FormState> {

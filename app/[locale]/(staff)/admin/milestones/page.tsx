@@ -1,17 +1,18 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { listMilestones, parseMilestoneFilters } from "@/lib/milestones/list";
-import { inLocale, type Locale } from "@/lib/translations";
+import { parseMilestoneFilters } from "@/lib/milestones/filters";
+import { listMilestones } from "@/lib/milestones/list";
+import { localeOr, inLocale } from "@/lib/translations";
 import { staffUserOrSignIn } from "../../staff-access";
 
 export default async function StaffMilestonesPage({ params }: PageProps<"/[locale]/admin/milestones">) {
-  const locale = (await params).locale as Locale;
+  const locale = localeOr((await params).locale);
   setRequestLocale(locale);
   const viewer = await staffUserOrSignIn(locale, `/${locale}/admin/milestones`);
   const [t, common, page] = await Promise.all([
     getTranslations("Staff"),
     getTranslations("Common"),
-    listMilestones(viewer, parseMilestoneFilters({ sort: "title", pageSize: "100" })),
+    listMilestones(viewer, parseMilestoneFilters(new URLSearchParams({ sort: "title", pageSize: "100" }))),
   ]);
   return (
     <>

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { basisParameter } from "@/lib/annual-period";
-import { InvalidFilterError } from "@/lib/milestones/list";
-import { annualSections, getAnnualReport, type AnnualReport } from "@/lib/reports";
-import { inLocale, type Locale } from "@/lib/translations";
+import { InvalidParameterError } from "@/lib/errors";
+import { basisParameter } from "@/lib/reports/annual-period";
+import { annualSections, getAnnualReport, type AnnualReport } from "@/lib/reports/annual";
+import { localeOr, inLocale } from "@/lib/translations";
 
 // The monitoring working group's annual report, printable: per pillar, what was
 // completed, what is in progress, delayed or at risk, and what comes next.
@@ -15,7 +15,7 @@ async function loadReport(year: string, basis: string | string[] | undefined): P
   try {
     return await getAnnualReport(null, { year, basis: basisParameter(basis) });
   } catch (error) {
-    if (error instanceof InvalidFilterError) notFound();
+    if (error instanceof InvalidParameterError) notFound();
     throw error;
   }
 }
@@ -37,7 +37,7 @@ export default async function AnnualReportPage({ params, searchParams }: PagePro
   await connection();
   const report = await loadReport(year, basis);
   const [t, format] = await Promise.all([getTranslations("Reports"), getFormatter()]);
-  const lang = locale as Locale;
+  const lang = localeOr(locale);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
   const csv = `/api/v1/exports/annual.csv?year=${report.year}&basis=${report.basis}&lang=${lang}`;
   return (

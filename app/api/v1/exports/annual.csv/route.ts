@@ -1,13 +1,9 @@
 // GET /api/v1/exports/annual.csv?year=2025&basis=fiscal — the working group's annual report.
 import { currentViewer } from "@/lib/auth/session";
-import { csvResponse, exportAnnualCsv, reportErrorResponse } from "@/lib/reports";
+import { csvResponse, answering } from "@/lib/http/responses";
+import { exportAnnualCsv } from "@/lib/reports/annual";
 
-export async function GET(request: Request) {
-  const url = new URL(request.url);
+export const GET = answering(async (request: Request) => {
   const viewer = await currentViewer();
-  try {
-    return csvResponse(await exportAnnualCsv(viewer, url.searchParams), viewer);
-  } catch (error) {
-    return reportErrorResponse(error);
-  }
-}
+  return csvResponse(await exportAnnualCsv(viewer, new URL(request.url).searchParams), { internal: viewer !== null });
+});

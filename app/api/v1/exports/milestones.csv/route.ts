@@ -1,13 +1,10 @@
 // GET /api/v1/exports/milestones.csv — the milestones report, with the public list's filters.
 import { currentViewer } from "@/lib/auth/session";
-import { csvResponse, exportMilestonesCsv, reportErrorResponse } from "@/lib/reports";
+import { csvResponse, answering } from "@/lib/http/responses";
+import { exportMilestonesCsv } from "@/lib/reports/milestones-csv";
 
-export async function GET(request: Request) {
+export const GET = answering(async (request: Request) => {
   const url = new URL(request.url);
   const viewer = await currentViewer();
-  try {
-    return csvResponse(exportMilestonesCsv(viewer, url.searchParams, url.origin), viewer);
-  } catch (error) {
-    return reportErrorResponse(error);
-  }
-}
+  return csvResponse(exportMilestonesCsv(viewer, url.searchParams, url.origin), { internal: viewer !== null });
+});

@@ -1,13 +1,9 @@
 // GET /api/v1/exports/progress.csv — the progress log, one row per progress update.
 import { currentViewer } from "@/lib/auth/session";
-import { csvResponse, exportProgressLogCsv, reportErrorResponse } from "@/lib/reports";
+import { csvResponse, answering } from "@/lib/http/responses";
+import { exportProgressLogCsv } from "@/lib/reports/progress-log-csv";
 
-export async function GET(request: Request) {
-  const url = new URL(request.url);
+export const GET = answering(async (request: Request) => {
   const viewer = await currentViewer();
-  try {
-    return csvResponse(exportProgressLogCsv(viewer, url.searchParams), viewer);
-  } catch (error) {
-    return reportErrorResponse(error);
-  }
-}
+  return csvResponse(exportProgressLogCsv(viewer, new URL(request.url).searchParams), { internal: viewer !== null });
+});

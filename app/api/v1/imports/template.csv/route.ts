@@ -1,10 +1,5 @@
 // GET /api/v1/imports/template.csv?lang=es — the bulk import's template: the milestones export's columns.
-import { importTemplateCsv } from "@/lib/import";
-import { csvResponse } from "@/lib/reports";
-import { locales, type Locale } from "@/lib/translations";
+import { answering, csvResponse } from "@/lib/http/responses";
+import { importTemplateCsv } from "@/lib/import/template";
 
-export function GET(request: Request) {
-  const requested = new URL(request.url).searchParams.get("lang") ?? "en";
-  const lang: Locale = (locales as readonly string[]).includes(requested) ? (requested as Locale) : "en";
-  return csvResponse(importTemplateCsv(lang), null);
-}
+export const GET = answering(async (request: Request) => csvResponse(importTemplateCsv(new URL(request.url).searchParams), { internal: false }));

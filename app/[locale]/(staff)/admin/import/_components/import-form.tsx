@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import type { ImportProblem } from "@/lib/import";
-import { importLimits } from "@/lib/import-limits";
+import type { ImportProblem } from "@/lib/import/read";
+import { importLimits } from "@/lib/import/limits";
 import { applyImportAction, checkImportAction, type ImportState } from "../actions";
 
 /** Choose a file, see the dry run row by row, then apply it; the file is sent again to apply, and checked again. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { MilestoneStatus } from "@/lib/generated/prisma/enums";
+import { milestoneStatuses, type MilestoneStatus } from "@/lib/vocabulary";
 import { listPillarChoices } from "@/lib/milestones/edits";
 import { inLocale, type Locale } from "@/lib/translations";
 
@@ -9,6 +9,6 @@ export async function milestoneChoices(locale: Locale) {
   const [common, pillars] = await Promise.all([getTranslations("Common"), listPillarChoices()]);
   return {
     pillars: pillars.map((pillar) => ({ value: pillar.slug, label: inLocale(pillar.name, locale).text })),
-    statusNames: Object.fromEntries(Object.values(MilestoneStatus).map((status) => [status, common(`status.${status}`)])) as Record<MilestoneStatus, string>,
+    statusNames: Object.fromEntries(milestoneStatuses.map((status) => [status, common(`status.${status}`)])) as Record<MilestoneStatus, string>,
   };
 }

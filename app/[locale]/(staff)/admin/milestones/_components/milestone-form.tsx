@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/i18n/navigation";
 import { idleState } from "@/lib/forms/state";
-import { MilestoneKind, MilestoneStatus } from "@/lib/generated/prisma/enums";
+import { milestoneKinds, milestoneStatuses, type MilestoneKind, type MilestoneStatus } from "@/lib/vocabulary";
 import { createMilestoneAction, updateMilestoneAction } from "../actions";
 import { CheckboxField, FormMessage, SelectField, SubmitButton, TextArea, TextField } from "../../../_components/form-fields";
 
@@ -67,7 +67,7 @@ export function MilestoneForm({
         label={field("kind")}
         state={state}
         defaultValue={milestone?.kind ?? "other"}
-        options={Object.values(MilestoneKind).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+        options={milestoneKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
       />
       <p className="mb-2 text-sm text-slate-600">{t("edit.completionRule")}</p>
       <SelectField
@@ -75,7 +75,7 @@ export function MilestoneForm({
         label={field("status")}
         state={state}
         defaultValue={milestone?.status ?? "planned"}
-        options={Object.values(MilestoneStatus).map((status) => ({ value: status, label: statusNames[status] }))}
+        options={milestoneStatuses.map((status) => ({ value: status, label: statusNames[status] }))}
       />
       <TextField name="progress" type="number" label={field("progress")} state={state} defaultValue={milestone?.progress ?? 0} />
       <TextField name="targetDate" type="date" label={field("targetDate")} state={state} defaultValue={milestone?.targetDate} />

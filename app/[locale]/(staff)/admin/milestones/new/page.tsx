@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/lib/translations";
+import { localeOr } from "@/lib/translations";
 import { hasRole } from "@/lib/auth/roles";
 import { NotAllowed } from "../../_components/not-allowed";
 import { MilestoneForm } from "../_components/milestone-form";
@@ -7,7 +7,7 @@ import { milestoneChoices } from "../_components/milestone-choices";
 import { staffUserOrSignIn } from "../../../staff-access";
 
 export default async function NewMilestonePage({ params }: PageProps<"/[locale]/admin/milestones/new">) {
-  const locale = (await params).locale as Locale;
+  const locale = localeOr((await params).locale);
   setRequestLocale(locale);
   if (!hasRole(await staffUserOrSignIn(locale, `/${locale}/admin/milestones/new`), "editor")) return <NotAllowed />;
   const [t, choices] = await Promise.all([getTranslations("Staff.edit"), milestoneChoices(locale)]);

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { idleState } from "@/lib/forms/state";
-import { Role } from "@/lib/generated/prisma/enums";
+import { roles as roleValues, type Role } from "@/lib/vocabulary";
 import { changeUserRoleAction, inviteUserAction, setUserActiveAction } from "../actions";
 import { FormMessage, SelectField, SubmitButton, TextField } from "../../../_components/form-fields";
 
@@ -11,7 +11,7 @@ export function InviteForm({ locale }: { locale: string }) {
   const t = useTranslations("Staff");
   const format = useFormatter();
   const [state, action, pending] = useActionState(inviteUserAction, idleState);
-  const roles = Object.values(Role).map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  const roles = roleValues.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   return (
     <form action={action} noValidate className="max-w-xl">
       <FormMessage state={state} />
@@ -57,7 +57,7 @@ export function UserControls({ userId, role, active }: { userId: string; role: R
           {t("fields.role")}
         </label>
         <select key={role} id={`role-${userId}`} name="role" defaultValue={role} className="rounded border border-slate-400 px-1 py-1">
-          {Object.values(Role).map((value) => (
+          {roleValues.map((value) => (
             <option key={value} value={value}>
               {t(`roles.${value}`)}
             </option>

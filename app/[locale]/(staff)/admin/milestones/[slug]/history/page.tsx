@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getMilestoneHistory } from "@/lib/milestones/history";
 import { getEditableMilestone } from "@/lib/milestones/edits";
-import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
+import { localeOr, inLocale, translatedColumns } from "@/lib/translations";
 import { HistoryList } from "../../../_components/history-list";
 import { staffUserOrSignIn } from "../../../../staff-access";
 
@@ -15,7 +15,7 @@ export default async function MilestoneHistoryPage({ params }: PageProps<"/[loca
   if (!milestone || !history) notFound();
   return (
     <>
-      <h1 className="mb-2 text-2xl font-semibold">{t("history.title", { title: inLocale(translatedColumns(milestone, "title"), locale as Locale).text })}</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{t("history.title", { title: inLocale(translatedColumns(milestone, "title"), localeOr(locale)).text })}</h1>
       <p className="mb-6 flex gap-4 text-sm">
         <Link href={`/admin/milestones/${slug}`} className="underline">
           {t("milestones.edit")}

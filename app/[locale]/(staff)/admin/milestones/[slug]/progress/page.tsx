@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { isoDay, latestToday, todayUtc } from "@/lib/dates";
 import { getEditableMilestone } from "@/lib/milestones/edits";
-import { inLocale, translatedColumns, type Locale } from "@/lib/translations";
+import { localeOr, inLocale, translatedColumns } from "@/lib/translations";
 import { hasRole } from "@/lib/auth/roles";
 import { NotAllowed } from "../../../_components/not-allowed";
 import { milestoneChoices } from "../../_components/milestone-choices";
@@ -15,10 +16,10 @@ export default async function LogProgressPage({ params }: PageProps<"/[locale]/a
   const viewer = await staffUserOrSignIn(locale, `/${locale}/admin/milestones/${slug}/progress`);
   const milestone = await getEditableMilestone(viewer, slug);
   if (!milestone) notFound();
-  const [t, { statusNames }] = await Promise.all([getTranslations("Staff"), milestoneChoices(locale as Locale)]);
+  const [t, { statusNames }] = await Promise.all([getTranslations("Staff"), milestoneChoices(localeOr(locale))]);
   return (
     <>
-      <h1 className="mb-2 text-2xl font-semibold">{t("progress.title", { title: inLocale(translatedColumns(milestone, "title"), locale as Locale).text })}</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{t("progress.title", { title: inLocale(translatedColumns(milestone, "title"), localeOr(locale)).text })}</h1>
       <p className="mb-2 text-slate-700">{t("progress.current", { status: statusNames[milestone.status], progress: milestone.progress })}</p>
       <p className="mb-6 flex gap-4 text-sm">
         <Link href={`/admin/milestones/${slug}`} className="underline">
@@ -34,7 +35,8 @@ export default async function LogProgressPage({ params }: PageProps<"/[locale]/a
           version={milestone.version}
           status={milestone.status}
           progress={milestone.progress}
-          today={new Date().toISOString().slice(0, 10)}
+          today={isoDay(todayUtc())}
+          latestDay={isoDay(latestToday())}
           statusNames={statusNames}
         />
       ) : (

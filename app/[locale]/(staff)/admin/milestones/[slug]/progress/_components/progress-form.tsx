@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { idleState } from "@/lib/forms/state";
-import { MilestoneStatus } from "@/lib/generated/prisma/enums";
+import { milestoneStatuses, type MilestoneStatus } from "@/lib/vocabulary";
 import { logProgressAction } from "../../../actions";
 import { CheckboxField, FormMessage, SelectField, SubmitButton, TextArea, TextField } from "../../../../../_components/form-fields";
 
@@ -13,6 +13,7 @@ export function ProgressForm({
   status,
   progress,
   today,
+  latestDay,
   statusNames,
 }: {
   slug: string;
@@ -20,6 +21,8 @@ export function ProgressForm({
   status: MilestoneStatus;
   progress: number;
   today: string;
+  /** The latest day the server accepts as having happened. */
+  latestDay: string;
   statusNames: Record<MilestoneStatus, string>;
 }) {
   const t = useTranslations("Staff");
@@ -37,13 +40,13 @@ export function ProgressForm({
         label={t("fields.status")}
         state={state}
         defaultValue={status}
-        options={Object.values(MilestoneStatus).map((value) => ({ value, label: statusNames[value] }))}
+        options={milestoneStatuses.map((value) => ({ value, label: statusNames[value] }))}
       />
       <TextField name="progress" type="number" label={t("fields.progress")} state={state} defaultValue={progress} />
       <TextArea name="note" label={t("fields.note")} state={state} required />
       <CheckboxField name="noteIsPublic" label={t("fields.noteIsPublic")} state={state} defaultChecked={false} />
       <TextField name="evidenceUrl" type="url" label={t("fields.evidenceUrl")} state={state} />
-      <TextField name="happenedOn" type="date" label={t("fields.happenedOn")} state={state} defaultValue={today} required />
+      <TextField name="happenedOn" type="date" label={t("fields.happenedOn")} state={state} defaultValue={today} max={latestDay} required />
       <SubmitButton pending={pending}>{t("progress.submit")}</SubmitButton>
     </form>
   );

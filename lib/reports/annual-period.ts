@@ -1,3 +1,4 @@
+// Runs anywhere (the proxy reads it): which annual reports exist.
 import { z } from "zod";
 
 // Which year an annual working-group report covers: a calendar year or Japan's

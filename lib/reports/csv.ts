@@ -120,3 +120,6 @@ export async function* readAhead<Item>(source: AsyncIterable<Item>): AsyncGenera
     await iterator.return?.();
   }
 }
+
+/** A CSV file to download: its name, how it is written, and its bytes as they are produced. */
+export type CsvDownload = { fileName: string; format: CsvFormat; body: ReadableStream<Uint8Array> };

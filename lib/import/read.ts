@@ -1,0 +1,215 @@
+import "server-only";
+import { parse } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { parseIsoDay } from "../dates";
+import { milestoneKinds, milestoneStatuses, type MilestoneKind, type MilestoneStatus } from "../vocabulary";
+import { milestoneReportColumns, reportLabels, type ImportErrorCode, type ReportColumn } from "../reports/columns";
+import { startsLikeFormula } from "../reports/csv";
+import { locales, type Locale } from "../translations";
+import { importLimits } from "./limits";
+
+// Reading an import file, with no database: its bytes to text, its records,
+// its header (in any of the three languages) and each row to values or the
+// problems that stop it. The applier (lib/import/apply.ts) saves what this reads.
+
+export type ImportProblem = {
+  code: ImportErrorCode;
+  values?: Record<string, string | number>;
+  /** For code "invalid": the key of `Staff.errors` the editors' forms show for this field. */
+  fieldError?: string;
+};
+
+/** The file as a whole cannot be imported; nothing was saved. */
+export class ImportFileError extends Error {
+  constructor(readonly problem: ImportProblem) {
+    super(problem.code);
+  }
+}
+
+/** Columns a file must have; the others of the export are optional or informational. */
+const requiredColumns: ReportColumn[] = [
+  "key",
+  "pillar",
+  "kind",
+  "status",
+  "progress",
+  "title",
+  "summary",
+  "targetDate",
+  "completedOn",
+  "sourceUrl",
+  "version",
+];
+/** The columns a file may have: the staff export's. */
+export const importColumns = milestoneReportColumns(true);
+
+export const fileError = (code: ImportErrorCode, values?: ImportProblem["values"]) => new ImportFileError({ code, values });
+
+/** UTF-8 (with or without a byte-order mark), or else Shift_JIS as older Japanese Excel saves it. */
+export function decode(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw fileError("empty");
+  if (bytes.length > importLimits.bytes) throw fileError("tooLarge");
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw fileError("notCsvZip");
+  if (bytes.subarray(0, 8192).includes(0)) throw fileError("notCsvBinary");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const text = iconv.decode(Buffer.from(bytes), "cp932");
+    if (text.includes("\uFFFD")) throw fileError("encoding");
+    return text;
+  }
+}
+
+export type Record_ = { cells: string[]; line: number };
+
+export function records(text: string): Record_[] {
+  // One kind of line end, so csv-parse's line count matches what an editor sees.
+  const normalised = text.replace(/\r\n/g, "\n");
+  if (normalised.trim() === "") throw fileError("empty");
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(normalised, { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
+  } catch (error) {
+    throw fileError("notCsvSyntax", { reason: error instanceof Error ? error.message : String(error) });
+  }
+  if (parsed.length - 1 > importLimits.rows) throw fileError("tooManyRows");
+  return parsed.map(({ record, info }) => ({
+    cells: record,
+    line: info.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0),
+  }));
+}
+
+export type Header = { lang: Locale; columns: Map<ReportColumn, number>; labels: Map<ReportColumn, string> };
+
+/** Recognises the export's headers in any of the three languages; the key column's language is the file's. */
+export function readHeader(cells: string[]): Header {
+  const known = new Map<string, { column: ReportColumn; lang: Locale }>();
+  for (const lang of locales) {
+    for (const column of importColumns) known.set(reportLabels[lang].columns[column].toLowerCase(), { column, lang });
+  }
+  const columns = new Map<ReportColumn, number>();
+  const labels = new Map<ReportColumn, string>();
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  let lang: Locale = "en";
+  cells.forEach((cell, index) => {
+    const match = known.get(cell.trim().toLowerCase());
+    if (!match) return unknown.push(cell.trim() || `#${index + 1}`);
+    if (columns.has(match.column)) return repeated.push(cell.trim());
+    columns.set(match.column, index);
+    labels.set(match.column, cell.trim());
+    if (match.column === "key") lang = match.lang;
+  });
+  if (repeated.length > 0) throw fileError("duplicateColumns", { columns: repeated.join(", ") });
+  if (unknown.length > 0) throw fileError("unknownColumns", { columns: unknown.join(", ") });
+  const missing = requiredColumns.filter((column) => !columns.has(column));
+  if (missing.length > 0) throw fileError("missingColumns", { columns: missing.map((column) => reportLabels[lang].columns[column]).join(", ") });
+  return { lang, columns, labels };
+}
+
+/** Every language's label of each enum value, and the value itself, lower-cased. */
+export function lookup<Value extends string>(values: readonly Value[], label: (lang: Locale, value: Value) => string): Map<string, Value> {
+  const map = new Map<string, Value>();
+  for (const value of values) {
+    map.set(value, value);
+    for (const lang of locales) map.set(label(lang, value).toLowerCase(), value);
+  }
+  return map;
+}
+const statuses = lookup(milestoneStatuses, (lang, value) => reportLabels[lang].status[value]);
+const kinds = lookup(milestoneKinds, (lang, value) => reportLabels[lang].kind[value]);
+const yesNo = new Map(
+  locales.flatMap((lang) => [[reportLabels[lang].yes.toLowerCase(), true] as const, [reportLabels[lang].no.toLowerCase(), false] as const]),
+);
+
+export type RowValues = {
+  key: string;
+  pillar: string;
+  kind: MilestoneKind;
+  status: MilestoneStatus;
+  progress: number;
+  title: string;
+  summary: string;
+  targetDate: Date | null;
+  completedOn: Date | null;
+  leadAgencyA: string | null;
+  leadAgencyB: string | null;
+  location: string | null;
+  sourceUrl: string;
+  isPublic: boolean | undefined;
+  lastUpdateOn: Date | null;
+  lastUpdateNote: string | null;
+  version: number | null;
+};
+
+/** Reads one row's cells into values, or the problems that stop it. */
+export function readRow(record: Record_, header: Header, pillars: Map<string, string>): { values?: RowValues; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const label = (column: ReportColumn) => header.labels.get(column) ?? reportLabels[header.lang].columns[column];
+  if (record.cells.length !== header.columns.size) {
+    return { problems: [{ code: "columnCount", values: { count: record.cells.length, expected: header.columns.size } }] };
+  }
+  const text = (column: ReportColumn): string | null => {
+    const index = header.columns.get(column);
+    if (index === undefined) return null;
+    const raw = record.cells[index]!;
+    // The export's neutralising quote comes off; a live formula is refused.
+    if (raw.startsWith("'") && startsLikeFormula(raw.slice(1))) return raw.slice(1);
+    if (startsLikeFormula(raw)) {
+      problems.push({ code: "formula", values: { column: label(column), character: JSON.stringify(raw[0]) } });
+      return null;
+    }
+    return raw.trim() === "" ? null : raw.trim();
+  };
+  const required = (column: ReportColumn) => {
+    const value = text(column);
+    if (value === null && !problems.some((problem) => problem.values?.column === label(column)))
+      problems.push({ code: "required", values: { column: label(column) } });
+    return value ?? "";
+  };
+  const oneOf = <Value>(column: ReportColumn, map: Map<string, Value>, code: ImportErrorCode): Value | undefined => {
+    const value = required(column);
+    const found = map.get(value.toLowerCase());
+    if (value && found === undefined) problems.push({ code, values: { value } });
+    return found;
+  };
+  const date = (column: ReportColumn): Date | null => {
+    const value = text(column);
+    if (value === null) return null;
+    const day = parseIsoDay(value);
+    if (!day) problems.push({ code: "badDate", values: { column: label(column), value } });
+    return day;
+  };
+  const whole = (column: ReportColumn, code: ImportErrorCode, min: number, max: number): number | null => {
+    const value = text(column);
+    if (value === null) return null;
+    const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number >= min && number <= max)) problems.push({ code, values: { column: label(column), value } });
+    return number;
+  };
+  const isPublicText = text("isPublic");
+  const isPublic = isPublicText === null ? undefined : yesNo.get(isPublicText.toLowerCase());
+  if (isPublicText !== null && isPublic === undefined) problems.push({ code: "badYesNo", values: { column: label("isPublic"), value: isPublicText } });
+  const values = {
+    key: required("key"),
+    pillar: oneOf("pillar", pillars, "unknownPillar"),
+    kind: oneOf("kind", kinds, "unknownKind"),
+    status: oneOf("status", statuses, "unknownStatus"),
+    progress: whole("progress", "badProgress", 0, 100),
+    title: required("title"),
+    summary: required("summary"),
+    targetDate: date("targetDate"),
+    completedOn: date("completedOn"),
+    leadAgencyA: text("leadAgencyA"),
+    leadAgencyB: text("leadAgencyB"),
+    location: text("location"),
+    sourceUrl: required("sourceUrl"),
+    isPublic,
+    lastUpdateOn: date("lastUpdateOn"),
+    lastUpdateNote: text("lastUpdateNote"),
+    version: whole("version", "badVersion", 1, 2_147_483_647),
+  };
+  if (values.progress === null) problems.push({ code: "required", values: { column: label("progress") } });
+  if (problems.length > 0) return { problems };
+  return { values: values as RowValues, problems };
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { z } from "zod";
+import { dayMs, isoDayOrNull } from "../dates";
+import type { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
+import { InvalidParameterError } from "../errors";
+import { parameterIssues, parseQuery } from "../http/query";
+import { inLocale, translatedColumns, type TranslatedText } from "../translations";
+import { seesInternal, type Viewer } from "../auth/roles";
+import { annualOptionsSchema, type YearBasis } from "./annual-period";
+import { noteFor } from "../public/visibility";
+import { milestoneSnapshots, type Snapshot } from "./as-of";
+import { header, reportFileName, reportLabels, type ReportColumn } from "./columns";
+import { csvStream, type CsvDownload } from "./csv";
+import { fileOptions } from "./request";
+
+// The monitoring working group's annual report, as a page and as CSV.
+
+/** A calendar year, or Japan's fiscal year: April of `year` to March of the next. */
+export function reportPeriod(year: number, basis: YearBasis): { start: Date; end: Date } {
+  const startMonth = basis === "fiscal" ? 3 : 0;
+  return { start: new Date(Date.UTC(year, startMonth, 1)), end: new Date(Date.UTC(year + 1, startMonth, 1) - dayMs) };
+}
+
+export const annualSections = ["completed", "inProgress", "delayedOrAtRisk", "comingUp"] as const;
+export type AnnualSection = (typeof annualSections)[number];
+
+export type AnnualItem = {
+  slug: string;
+  title: TranslatedText;
+  kind: MilestoneKind;
+  status: MilestoneStatus;
+  progress: number;
+  targetDate: Date | null;
+  completedOn: Date | null;
+  /** The notes of the period the viewer may read, oldest first. */
+  notes: { on: Date; text: string }[];
+};
+
+export type AnnualReport = {
+  year: number;
+  basis: YearBasis;
+  start: Date;
+  end: Date;
+  pillars: { slug: string; position: number; name: TranslatedText; sections: Record<AnnualSection, AnnualItem[]> }[];
+};
+
+function sectionsOf(snapshot: Snapshot, targetDate: Date | null, period: { start: Date; end: Date }, next: { start: Date; end: Date }): AnnualSection[] {
+  const within = (date: Date | null, range: { start: Date; end: Date }) => date !== null && date >= range.start && date <= range.end;
+  const sections: AnnualSection[] = [];
+  if (snapshot.status === "completed" && within(snapshot.completedOn, period)) sections.push("completed");
+  if (snapshot.status === "in_progress") sections.push("inProgress");
+  if (snapshot.status === "delayed" || snapshot.status === "at_risk") sections.push("delayedOrAtRisk");
+  if (snapshot.status !== "completed" && snapshot.status !== "cancelled" && within(targetDate, next)) sections.push("comingUp");
+  return sections;
+}
+
+/**
+ * The monitoring working group's annual report: per pillar, what was completed
+ * in the year, what is in progress and what is delayed or at risk at its end,
+ * and what is due the next year, with the year's notes; rebuilt as of the
+ * year's last day.
+ */
+export async function getAnnualReport(viewer: Viewer, input: { year: unknown; basis?: unknown }): Promise<AnnualReport> {
+  const parsed = annualOptionsSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidParameterError(parameterIssues(parsed.error));
+  const { year, basis } = parsed.data;
+  const period = reportPeriod(year, basis);
+  const next = reportPeriod(year + 1, basis);
+  const pillars = new Map<string, AnnualReport["pillars"][number]>();
+  for await (const batch of milestoneSnapshots(viewer, {}, period.end)) {
+    for (const { milestone, snapshot, history } of batch) {
+      const sections = sectionsOf(snapshot, milestone.targetDate, period, next);
+      if (sections.length === 0) continue;
+      const pillar = pillars.get(milestone.pillar.slug) ?? {
+        slug: milestone.pillar.slug,
+        position: milestone.pillar.position,
+        name: translatedColumns(milestone.pillar, "name"),
+        sections: { completed: [], inProgress: [], delayedOrAtRisk: [], comingUp: [] },
+      };
+      pillars.set(pillar.slug, pillar);
+      const notes = history.flatMap((entry) => {
+        const { note } = noteFor(viewer, entry);
+        return note && entry.happenedOn >= period.start && entry.happenedOn <= period.end ? [{ on: entry.happenedOn, text: note }] : [];
+      });
+      const item: AnnualItem = {
+        slug: milestone.slug,
+        title: translatedColumns(milestone, "title"),
+        kind: milestone.kind,
+        status: snapshot.status,
+        progress: snapshot.progress,
+        targetDate: milestone.targetDate,
+        completedOn: snapshot.completedOn,
+        notes,
+      };
+      for (const section of sections) pillar.sections[section].push(item);
+    }
+  }
+  const byDate = (a: AnnualItem, b: AnnualItem) =>
+    (a.completedOn ?? a.targetDate ?? period.end).getTime() - (b.completedOn ?? b.targetDate ?? period.end).getTime();
+  const ordered = [...pillars.values()].sort((a, b) => a.position - b.position);
+  for (const pillar of ordered) for (const section of annualSections) pillar.sections[section].sort(byDate);
+  return { year, basis, ...period, pillars: ordered };
+}
+
+/** The annual report as CSV: one row per milestone and section, the notes in one cell. */
+export async function exportAnnualCsv(viewer: Viewer, params: URLSearchParams, today = new Date()): Promise<CsvDownload> {
+  const { lang, encoding, bom, ...requested } = parseQuery(z.object({ ...annualOptionsSchema.shape, ...fileOptions }), params);
+  const format = { encoding, bom };
+  const report = await getAnnualReport(viewer, requested);
+  const labels = reportLabels[lang];
+  const columns: ReportColumn[] = ["pillar", "section", "key", "title", "kind", "status", "progress", "targetDate", "completedOn", "notes"];
+  const rows = report.pillars.flatMap((pillar) =>
+    annualSections.flatMap((section) =>
+      pillar.sections[section].map((item) => [
+        inLocale(pillar.name, lang).text,
+        labels.sections[section],
+        item.slug,
+        inLocale(item.title, lang).text,
+        labels.kind[item.kind],
+        labels.status[item.status],
+        item.progress,
+        isoDayOrNull(item.targetDate),
+        isoDayOrNull(item.completedOn),
+        item.notes.map((note) => `${isoDayOrNull(note.on)}: ${note.text}`).join("\n"),
+      ]),
+    ),
+  );
+  const period = report.basis === "fiscal" ? `annual-fy${report.year}` : `annual-${report.year}`;
+  async function* batches() {
+    yield rows;
+  }
+  return {
+    fileName: reportFileName(period, { lang: lang, format, internal: seesInternal(viewer), asOf: report.end }, today),
+    format,
+    body: csvStream(header(columns, lang), batches(), format),
+  };
+}
