@@ -19,3 +19,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Waits until `text` is shown on the page and answers whether it is (false after the wait times out). */
+export async function isShown(page: Page, text: string, timeout = 10_000): Promise<boolean> {
+  return page
+    .getByText(text)
+    .first()
+    .waitFor({ state: "visible", timeout })
+    .then(() => true)
+    .catch(() => false);
+}
