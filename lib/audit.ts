@@ -4,12 +4,34 @@ import type { Prisma } from "./generated/prisma/client";
 /** A Prisma transaction client: every write and its audit event share one. */
 export type Tx = Prisma.TransactionClient;
 
+/** What an audit event is about: the history views read these names. */
+export type AuditEntity = "Milestone" | "ProgressUpdate" | "User" | "SignIn";
+
+/** What happened. */
+export type AuditAction =
+  | "milestone.seeded"
+  | "milestone.create"
+  | "milestone.update"
+  | "milestone.progress"
+  | "milestone.archive"
+  | "progress.log"
+  | "user.created"
+  | "user.invite"
+  | "user.role"
+  | "user.deactivate"
+  | "user.reactivate"
+  | "user.password-set"
+  | "user.password-changed"
+  | "signin.failure"
+  | "signin.lockout"
+  | "signin.refused-locked"
+  | "signin.sso-refused";
+
 export type AuditEventInput = {
-  /** Null when no one is signed in (a failed sign-in). */
+  /** Null when no one is signed in (a failed sign-in), or for the seed. */
   actorId: string | null;
-  /** What happened, e.g. "milestone.update", "progress.log", "signin.failure". */
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAuditEvent } from "./audit";
 import type { Environment } from "./env";
 import type { PrismaClient } from "./generated/prisma/client";
 import { generatePassword, hashPassword } from "./auth/passwords";
@@ -100,13 +101,12 @@ export async function seedRoadmap(prisma: PrismaClient): Promise<SeedOutcome> {
           data: milestoneColumns(milestone, pillarId),
           select: { id: true, slug: true, status: true, progress: true },
         });
-        await tx.auditEvent.create({
-          data: {
-            action: "milestone.seeded",
-            entityType: "milestone",
-            entityId: String(created.id),
-            after: { slug: created.slug, status: created.status, progress: created.progress },
-          },
+        await recordAuditEvent(tx, {
+          actorId: null,
+          action: "milestone.seeded",
+          entityType: "Milestone",
+          entityId: String(created.id),
+          after: { slug: created.slug, status: created.status, progress: created.progress },
         });
         if (milestone.status === "completed" && milestone.completedOn) {
           // Record what happened as history, so the public page can show when and why.
@@ -164,9 +164,7 @@ export async function ensureFirstAdmin(
         data: { email, name: "Administrator", role: "admin", passwordHash },
         select: { id: true, email: true, role: true },
       });
-      await tx.auditEvent.create({
-        data: { action: "user.created", entityType: "user", entityId: user.id, after: { email: user.email, role: user.role } },
-      });
+      await recordAuditEvent(tx, { actorId: null, action: "user.created", entityType: "User", entityId: user.id, after: { email: user.email, role: user.role } });
       return true;
     });
     return { kind: "from-environment", email, created };
@@ -180,9 +178,7 @@ export async function ensureFirstAdmin(
       data: { email: generatedAdminEmail, name: "Administrator", role: "admin", passwordHash },
       select: { id: true, email: true, role: true },
     });
-    await tx.auditEvent.create({
-      data: { action: "user.created", entityType: "user", entityId: admin.id, after: { email: admin.email, role: admin.role } },
-    });
+    await recordAuditEvent(tx, { actorId: null, action: "user.created", entityType: "User", entityId: admin.id, after: { email: admin.email, role: admin.role } });
     return admin;
   });
   return { kind: "generated", email: user.email, password };

@@ -58,7 +58,7 @@ async function recordFailure(email: string, address: string, userId: string | nu
   await db().$transaction(async (tx) => {
     const emailLocked = await countFailure(tx, emailKey(email), lockout.failuresPerEmail, now);
     const addressLocked = await countFailure(tx, addressKey(address), lockout.failuresPerAddress, now);
-    const entity = { entityType: "SignIn", entityId: email };
+    const entity = { entityType: "SignIn" as const, entityId: email };
     await recordAuditEvent(tx, { actorId: null, action: "signin.failure", ...entity, after: { email, address, userId } });
     if (emailLocked || addressLocked) {
       await recordAuditEvent(tx, {

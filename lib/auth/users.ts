@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { recordAuditEvent } from "../audit";
+import { recordAuditEvent, type AuditAction } from "../audit";
 import { db } from "../db";
 import { NotFoundError, ValidationError } from "../errors";
 import { fieldError, parseFields } from "../forms/fields";
@@ -86,7 +86,7 @@ export async function changeOwnPassword(viewer: Viewer, input: unknown): Promise
   });
 }
 
-async function changeUser(admin: Actor, userId: string, action: string, data: { role?: Role; active?: boolean }): Promise<void> {
+async function changeUser(admin: Actor, userId: string, action: AuditAction, data: { role?: Role; active?: boolean }): Promise<void> {
   // An admin cannot lock themselves out (and so cannot remove the last admin by accident).
   if (userId === admin.id) throw new ValidationError({ form: [fieldError.cannotChangeOwnAccount] });
   await db().$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { recordAuditEvent, type Tx } from "../audit";
+import { recordAuditEvent, type AuditAction, type Tx } from "../audit";
 import { isoDayOrNull } from "../dates";
 import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -141,7 +141,7 @@ export async function conflictSince(tx: Tx, current: MilestoneRow, expectedVersi
 export async function writeMilestoneChange(
   tx: Tx,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   before: MilestoneRow,
   expectedVersion: number,
   changes: Prisma.MilestoneUncheckedUpdateManyInput,

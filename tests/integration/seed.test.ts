@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
+import { getMilestoneHistory } from "@/lib/milestones/history";
 import { ensureFirstAdmin, generatedAdminEmail, seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import { freshDatabasePerFile } from "../support/database";
@@ -52,6 +53,13 @@ describe("the Road Map seed", () => {
       expect(milestone.sourceUrl).toMatch(/^https:\/\//);
       expect(milestone.titleEs && milestone.titleJa && milestone.summaryEs && milestone.summaryJa).toBeTruthy();
     }
+  });
+
+  it("writes its audit events under the names the history views read", async () => {
+    const staff = { id: "staff", role: "viewer" as const };
+    const history = await getMilestoneHistory(staff, "road-map-adoption-2024");
+    expect(history?.map((entry) => entry.action)).toContain("milestone.seeded");
+    expect(await db().auditEvent.count({ where: { entityType: { in: ["milestone", "user"] } } })).toBe(0);
   });
 
   it("marks as done only what happened on 17 November 2024, and invents no progress", async () => {
