@@ -173,7 +173,7 @@ export function openDatabase(environment = readEnvironment()): Database {
 const globalKey = Symbol.for("roadmap-tracker.database");
 type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Database };
 
-export function database(): Database {
+export function currentDatabase(): Database {
   const holder = globalThis as GlobalWithDatabase;
   holder[globalKey] ??= openDatabase();
   return holder[globalKey];
@@ -181,7 +181,7 @@ export function database(): Database {
 
 /** The Prisma client for the `lib/` domain modules. */
 export function db(): PrismaClient {
-  return database().prisma;
+  return currentDatabase().prisma;
 }
 
 export async function closeDatabase(): Promise<void> {

@@ -4,7 +4,8 @@ import type { Environment } from "./env";
 import type { PrismaClient } from "./generated/prisma/client";
 import { generatePassword, hashPassword } from "./auth/passwords";
 import { milestones, pillars, roadmap } from "../prisma/seed/japan-peru";
-import type { SeedMilestone, Translated } from "../prisma/seed/types";
+import type { SeedMilestone } from "../prisma/seed/types";
+import type { TranslatedText } from "./translations";
 
 // Seeds the Japan–Peru Road Map. It only adds what is missing and never
 // overwrites what editors changed, so running it again changes nothing.
@@ -13,7 +14,7 @@ export type SeedOutcome = { roadmapCreated: boolean; pillarsCreated: number; mil
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** { titleEn, titleEs, titleJa } from { en, es, ja }: the columns of one translated text. */
-function columns<Prefix extends string>(prefix: Prefix, text: Translated) {
+function columns<Prefix extends string>(prefix: Prefix, text: TranslatedText) {
   return {
     [`${prefix}En`]: text.en,
     [`${prefix}Es`]: text.es ?? null,
@@ -164,7 +165,13 @@ export async function ensureFirstAdmin(
         data: { email, name: "Administrator", role: "admin", passwordHash },
         select: { id: true, email: true, role: true },
       });
-      await recordAuditEvent(tx, { actorId: null, action: "user.created", entityType: "User", entityId: user.id, after: { email: user.email, role: user.role } });
+      await recordAuditEvent(tx, {
+        actorId: null,
+        action: "user.created",
+        entityType: "User",
+        entityId: user.id,
+        after: { email: user.email, role: user.role },
+      });
       return true;
     });
     return { kind: "from-environment", email, created };
@@ -178,7 +185,13 @@ export async function ensureFirstAdmin(
       data: { email: generatedAdminEmail, name: "Administrator", role: "admin", passwordHash },
       select: { id: true, email: true, role: true },
     });
-    await recordAuditEvent(tx, { actorId: null, action: "user.created", entityType: "User", entityId: admin.id, after: { email: admin.email, role: admin.role } });
+    await recordAuditEvent(tx, {
+      actorId: null,
+      action: "user.created",
+      entityType: "User",
+      entityId: admin.id,
+      after: { email: admin.email, role: admin.role },
+    });
     return admin;
   });
   return { kind: "generated", email: user.email, password };

@@ -1,5 +1,5 @@
 import "server-only";
-import { database, DatabaseUnavailableError } from "./db";
+import { currentDatabase, DatabaseUnavailableError } from "./db";
 import { ConfigurationError, readAuthSettings, readEnvironment } from "./env";
 import { readMailSettings } from "./mail";
 import { applyMigrations, MigrationError, readLocalMigrations } from "./migrations";
@@ -9,7 +9,7 @@ type Log = (line: string) => void;
 
 /** Migrates the database and checks it answers; used by start-up and `npm run db:migrate`. */
 export async function migrateDatabase(log: Log = console.log): Promise<void> {
-  const current = database();
+  const current = currentDatabase();
   const session = await current.session();
   try {
     const applied = await applyMigrations(session, await readLocalMigrations());
@@ -26,7 +26,7 @@ export async function migrateDatabase(log: Log = console.log): Promise<void> {
 export async function prepareDatabase(log: Log = console.log): Promise<void> {
   const environment = readEnvironment();
   await migrateDatabase(log);
-  const current = database();
+  const current = currentDatabase();
   if (await isEmpty(current.prisma)) {
     const outcome = await seedRoadmap(current.prisma);
     log(`Seeded the Road Map: ${outcome.pillarsCreated} pillars, ${outcome.milestonesCreated} milestones`);

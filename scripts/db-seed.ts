@@ -1,12 +1,12 @@
 // npm run db:seed — adds what is missing of the Road Map and the first administrator; never overwrites.
-import { closeDatabase, database } from "../lib/db";
+import { closeDatabase, currentDatabase } from "../lib/db";
 import { readEnvironment } from "../lib/env";
 import { ensureFirstAdmin, seedRoadmap } from "../lib/seed";
 import { migrateDatabase, startupFailure } from "../lib/startup";
 
 try {
   await migrateDatabase();
-  const { prisma, embedded } = database();
+  const { prisma, embedded } = currentDatabase();
   const outcome = await seedRoadmap(prisma);
   console.log(
     `Seed: road map ${outcome.roadmapCreated ? "created" : "already present"}, ` +

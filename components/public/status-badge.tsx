@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { MilestoneStatus } from "@/lib/generated/prisma/enums";
+import type { MilestoneStatus } from "@/lib/vocabulary";
 
 // Status is told by shape and word, never by colour alone (WCAG 1.4.1).
 const colours: Record<MilestoneStatus, string> = {
@@ -10,10 +10,6 @@ const colours: Record<MilestoneStatus, string> = {
   at_risk: "#b91c1c",
   cancelled: "#57534e",
 };
-
-export function statusColour(status: MilestoneStatus): string {
-  return colours[status];
-}
 
 /** The shape of a status, centred on (0, 0) with radius about 6; used in badges and on the timeline. */
 export function StatusShape({ status }: { status: MilestoneStatus }) {

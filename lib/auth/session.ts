@@ -3,7 +3,7 @@ import { cache } from "react";
 import { auth } from "./config";
 import type { Role } from "../generated/prisma/enums";
 import { activeUser } from "./sign-in";
-import { requireRole, type Actor, type Viewer } from "./roles";
+import type { Viewer } from "./roles";
 
 export type SignedInUser = { id: string; role: Role; email: string; name: string | null };
 
@@ -21,9 +21,4 @@ export const currentUser = cache(async (): Promise<SignedInUser | null> => {
 export async function currentViewer(): Promise<Viewer> {
   const user = await currentUser();
   return user ? { id: user.id, role: user.role } : null;
-}
-
-/** The viewer, or NotSignedInError / ForbiddenError when they lack `role`. */
-export async function requireViewer(role: Role = "viewer"): Promise<Actor> {
-  return requireRole(await currentViewer(), role);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { database, db } from "../db";
+import { currentDatabase, db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { MilestoneStatus } from "../generated/prisma/enums";
 import { milestoneWhere } from "../milestones/list";
@@ -41,7 +41,7 @@ async function progressLogPage(viewer: Viewer, milestoneIds: number[], after: { 
   const readable = readableNoteSql(viewer, "p");
   // Only staff exports show whether a note is public and who wrote it: the others need not read them.
   const staffOnly = (column: Prisma.Sql) => (internal ? column : Prisma.sql`NULL`);
-  return (await database().rowsOf(Prisma.sql`
+  return (await currentDatabase().rowsOf(Prisma.sql`
     SELECT p.id, p."milestoneId",
            to_char(p."happenedOn", 'YYYY-MM-DD'), to_char(p."recordedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
            p."statusBefore"::text, p."statusAfter"::text, p."progressBefore"::text, p."progressAfter"::text,

@@ -1,6 +1,6 @@
 import type { SeedMilestone, SeedPillar, SeedRoadmap } from "./types";
 
-// Seed content for the Japan–Peru Road Map, written in the project's own words from /work/shared/roadmap/FACTS.md.
+// Seed content for the Japan–Peru Road Map, written in the project's own words from public reporting; each milestone names its source.
 
 /** Full text of the Road Map (MOFA Japan, reproduced in the GRIPS / University of Tokyo "World and Japan" database). */
 const ROAD_MAP_TEXT = "https://worldjpn.net/documents/texts/JPAM/20241117.O1E.html";

@@ -1,27 +1,25 @@
-import type { MilestoneKind, MilestoneStatus } from "../../lib/generated/prisma/enums";
-
-/** Text in the tracker's three languages; English is required, the others fall back to it. */
-export type Translated = { en: string; es?: string; ja?: string };
+import type { TranslatedText } from "../../lib/translations";
+import type { MilestoneKind, MilestoneStatus } from "../../lib/vocabulary";
 
 export type SeedRoadmap = {
   slug: string;
-  title: Translated;
-  summary: Translated;
-  partyA: Translated;
-  partyB: Translated;
+  title: TranslatedText;
+  summary: TranslatedText;
+  partyA: TranslatedText;
+  partyB: TranslatedText;
   adoptedOn: string; // ISO date
   firstYear: number;
   lastYear: number;
   sourceUrl: string;
 };
 
-export type SeedPillar = { position: number; slug: string; name: Translated };
+export type SeedPillar = { position: number; slug: string; name: TranslatedText };
 
 export type SeedMilestone = {
   slug: string;
   pillar: string; // SeedPillar.slug
-  title: Translated;
-  summary: Translated;
+  title: TranslatedText;
+  summary: TranslatedText;
   kind: MilestoneKind;
   status: MilestoneStatus; // "completed" only where FACTS.md says it happened
   targetDate?: string; // ISO date

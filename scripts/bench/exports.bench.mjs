@@ -8,38 +8,14 @@
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { nextCli, serverEnvironment } from "../next-server.mjs";
+import { freePort, scratchPostgres, sql, startTracker } from "../tracker-process.mjs";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const server = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-const name = `tracker_bench_${process.pid}`;
-const scratch = new URL(server);
-scratch.pathname = `/${name}`;
 const milestoneCount = 100_000;
 const updateCount = 1_000_000;
 const headersFile = path.join(tmpdir(), `tracker-bench-export-headers-${process.pid}`);
-
-async function freePort() {
-  const listener = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => listener.once("listening", resolve));
-  const { port } = listener.address();
-  await new Promise((resolve) => listener.close(resolve));
-  return port;
-}
-
-async function sql(url, text) {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Resident memory of a process and all its descendants, in bytes. */
 function treeRss(pid) {
@@ -53,32 +29,9 @@ function treeRss(pid) {
   return total;
 }
 
-async function startServer(port) {
-  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
-    cwd: root,
-    env: serverEnvironment({
-      ...process.env,
-      DATABASE_URL: scratch.toString(),
-      NODE_ENV: "production",
-      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
-    }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) throw new Error(`The tracker exited:\n${output}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/en`)).status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill();
-  throw new Error(`The tracker did not start:\n${output}`);
-}
+/** The tracker on the scratch database (migrated and seeded at its first start). */
+const startServer = (port) =>
+  startTracker({ DATABASE_URL: scratch, AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789" }, { port, timeoutMs: 60_000, clearCaches: false });
 
 /** Runs a command and resolves with what it printed, or rejects if it failed. */
 function run(command, args) {
@@ -96,11 +49,12 @@ function run(command, args) {
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-await sql(server, `CREATE DATABASE "${name}"`);
-let child;
+const database = await scratchPostgres(server.toString(), "tracker_bench");
+const scratch = database.url;
+let tracker;
 try {
   const port = await freePort();
-  child = await startServer(port); // migrates and seeds the scratch database
+  tracker = await startServer(port); // migrates and seeds the scratch database
 
   console.log(`Generating ${milestoneCount.toLocaleString("en")} synthetic milestones and ${updateCount.toLocaleString("en")} progress updates…`);
   let started = performance.now();
@@ -123,21 +77,19 @@ try {
   // Started again on the filled database, as a deployed tracker runs on its data. The
   // first process migrated and seeded the empty database; kept running, it grew
   // 144-172 MB over the same export instead of 46-61 MB (reported on issue 5).
-  {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-    child = await startServer(port);
-  }
+  await tracker.stop();
+  tracker = await startServer(port);
+  const pid = tracker.process.pid;
   console.log(`Generated in ${seconds(performance.now() - started)}`);
 
   // The same rows the public progress log reads: public, unarchived milestones' updates, in id order.
   const copyQuery = `SELECT m.slug, m."titleEn", p."happenedOn", p."recordedAt", p."statusBefore", p."statusAfter", p."progressBefore", p."progressAfter",
       CASE WHEN p."noteIsPublic" THEN p.note END, CASE WHEN p."noteIsPublic" THEN p."evidenceUrl" END
     FROM "ProgressUpdate" p JOIN "Milestone" m ON m.id = p."milestoneId"
-    WHERE m."archivedAt" IS NULL AND m."isPublic" ORDER BY p.id`;
+    WHERE m."archivedAt" IS NULL AND m."isPublic"
+      AND (p."noteIsPublic" OR p."statusBefore" <> p."statusAfter" OR p."progressBefore" <> p."progressAfter") ORDER BY p.id`;
   // Both sides are read the same way, by a native client into wc, so neither pays for a JavaScript reader on this machine's two cores.
-  const copyCommand = [`psql "$1" -qAt -c "$2" | wc -l`, "copy", scratch.toString(), `\\copy (${copyQuery.replace(/\s+/g, " ")}) TO STDOUT WITH CSV`];
+  const copyCommand = [`psql "$1" -qAt -c "$2" | wc -l`, "copy", scratch, `\\copy (${copyQuery.replace(/\s+/g, " ")}) TO STDOUT WITH CSV`];
   // Uncompressed, like COPY's output: gzip would add its own cost on both sides of this one machine.
   const exportCommand = [
     `curl -sS -H "accept-encoding: identity" -D "$2" "$1" | wc -lc`,
@@ -152,18 +104,18 @@ try {
     let started = performance.now();
     const copyRows = Number((await run("sh", ["-c", ...copyCommand])).trim());
     const copyMs = performance.now() - started;
-    const baseline = treeRss(child.pid);
+    const baseline = treeRss(pid);
     let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 50);
     // The kernel's own peak (VmHWM), reset here, catches what 50 ms samples could miss.
-    writeFileSync(`/proc/${child.pid}/clear_refs`, "5");
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
     started = performance.now();
     // Not spawnSync: the memory sampler must keep running while the export streams.
     const exported = await run("sh", ["-c", ...exportCommand]);
     const exportMs = performance.now() - started;
     clearInterval(sampler);
-    peak = Math.max(peak, treeRss(child.pid));
-    peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) * 1024);
+    peak = Math.max(peak, treeRss(pid));
+    peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024);
     const [lines, bytes] = exported.trim().split(/\s+/).map(Number);
     return { copyRows, copyMs, exportMs, rows: lines - 1, bytes, baseline, peak, ratio: exportMs / copyMs };
   }
@@ -184,11 +136,7 @@ try {
   console.log(`Ratio, median of 3 rounds: ${median.toFixed(2)}x COPY's time (goal: within 3x) ${median <= 3 ? "✓" : "✗"}`);
   console.log(`Server memory growth, largest of 3 rounds: ${megabytes(growth)} (goal: < 100 MB) ${growth < 100 * 1024 * 1024 ? "✓" : "✗"}`);
 } finally {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  }
-  await sql(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await tracker?.stop();
+  await database.drop();
   rmSync(headersFile, { force: true });
 }

@@ -3,9 +3,7 @@
 // 50 connections for 10 s each), what Chromium loads for the public pages,
 // and Lighthouse performance and accessibility scores (Debian's Chromium).
 // Goal: each page at least half the static file's requests/s, p99 under 100 ms.
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -13,7 +11,7 @@ import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium } from "playwright-core";
-import { nextCli, serverEnvironment } from "../next-server.mjs";
+import { startTracker } from "../tracker-process.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -21,48 +19,6 @@ const staticFile = "/favicon.svg";
 const pages = ["/en", "/en/milestones", "/api/v1/milestones"];
 /** Not a goal: the smallest route Next renders (a few bytes, no database), the floor of its request pipeline. */
 const floor = "/robots.txt";
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function startTracker(dataDir, port) {
-  // Pages cached by an earlier run on another database must not be served.
-  await rm(path.join(root, ".next/server/route-cache"), { recursive: true, force: true });
-  await rm(path.join(root, ".next/cache/fetch-cache"), { recursive: true, force: true });
-  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
-    cwd: root,
-    env: serverEnvironment({
-      ...process.env,
-      DATABASE_URL: "",
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: "",
-      ADMIN_PASSWORD: "",
-      NODE_ENV: "production",
-      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef",
-    }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 360; tries++) {
-    if (child.exitCode !== null) throw new Error(`The tracker exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/en`)).status === 200) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill();
-  throw new Error("The tracker did not answer within 90 s");
-}
 
 function load(url) {
   return new Promise((resolve, reject) => {
@@ -122,7 +78,10 @@ async function lighthouseScores(url) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const dataDir = await mkdtemp(path.join(tmpdir(), "tracker-bench-"));
-const tracker = await startTracker(dataDir, await freePort());
+const tracker = await startTracker(
+  { DATABASE_URL: "", DATA_DIR: dataDir, ADMIN_EMAIL: "", ADMIN_PASSWORD: "", AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789abcdef" },
+  { timeoutMs: 120_000 },
+);
 try {
   for (const target of [staticFile, ...pages, floor]) for (let warm = 0; warm < 20; warm++) await fetch(`${tracker.url}${target}`);
   const sameSize = await staticFileTheSizeOf(`${tracker.url}/en`);
@@ -179,7 +138,6 @@ try {
     console.log(`${target.padEnd(16)} performance ${scores.performance}, accessibility ${scores.accessibility} (LCP ${scores.lcp}, TBT ${scores.tbt})`);
   }
 } finally {
-  tracker.child.kill("SIGTERM");
-  await new Promise((resolve) => tracker.child.once("exit", resolve));
+  await tracker.stop();
   await rm(dataDir, { recursive: true, force: true });
 }

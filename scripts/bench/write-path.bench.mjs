@@ -5,73 +5,23 @@
 // the history exactly once. Needs PostgreSQL: BENCH_DATABASE_URL, default
 // postgresql://postgres@127.0.0.1:5432/postgres (a scratch database is created
 // on that server and dropped afterwards).
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID, scrypt } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
-import { nextCli, serverEnvironment } from "../next-server.mjs";
+import { scratchPostgres, sql, startTracker } from "../tracker-process.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const editors = 20;
 const durationMs = 10_000;
 const serverUrl = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-const scratch = `tracker_bench_${Date.now()}`;
-const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${scratch}` }).toString();
 const password = "bench editor password";
-
-async function sql(url, query, params) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(query, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The same stored form as lib/passwords.ts: scrypt$N$r$p$salt$hash. */
 async function hashPassword(text) {
   const salt = randomBytes(16);
   const key = await promisify(scrypt)(text.normalize("NFKC"), salt, 64, { N: 2 ** 15, r: 8, p: 1, maxmem: 256 * 2 ** 15 * 8 });
   return ["scrypt", 2 ** 15, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
-}
-
-async function startServer(port) {
-  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
-    cwd: root,
-    env: serverEnvironment({
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      ADMIN_EMAIL: "",
-      ADMIN_PASSWORD: "",
-    }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
-    if (child.exitCode !== null) throw new Error(`The tracker exited:\n${output}`);
-    if (output.includes("Database ready")) return { child, url };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error(`The tracker did not start:\n${output}`);
 }
 
 const cookiesOf = (response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
@@ -114,10 +64,14 @@ function percentile(sorted, p) {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-await sql(serverUrl.toString(), `CREATE DATABASE "${scratch}"`);
+const database = await scratchPostgres(serverUrl.toString(), "tracker_bench");
+const databaseUrl = database.url;
 let server;
 try {
-  server = await startServer(await freePort());
+  server = await startTracker(
+    { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), ADMIN_EMAIL: "", ADMIN_PASSWORD: "" },
+    { clearCaches: false },
+  );
   const passwordHash = await hashPassword(password);
   const milestones = await sql(databaseUrl, `SELECT slug, version FROM "Milestone" WHERE "archivedAt" IS NULL ORDER BY id LIMIT ${editors}`);
   const people = [];
@@ -191,7 +145,6 @@ try {
   if (refused.length > 0) console.log(`first refusal: ${refused[0]}`);
   if (lost || duplicated || unexpected || audited !== accepted.length || !versionsMatch) process.exitCode = 1;
 } finally {
-  server?.child.kill();
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  await sql(serverUrl.toString(), `DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+  await server?.stop();
+  await database.drop();
 }

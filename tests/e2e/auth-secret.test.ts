@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { freePort, spawnTracker } from "../support/tracker";
+import { freePort, spawnTracker } from "../../scripts/tracker-process.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

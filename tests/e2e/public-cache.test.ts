@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, dropScratchDatabase, type TestDatabase } from "../support/database";
-import { cachedPageTags, clearPageCache } from "../support/page-cache";
-import { startTracker, type RunningTracker } from "../support/tracker";
+import { cachedPageTags } from "../support/page-cache";
+import { startTracker, type RunningTracker } from "../../scripts/tracker-process.mjs";
 
 // Public pages are rendered once and then served from Next's cache, each
 // tagged with what it shows. On PostgreSQL the test can change a row behind
@@ -19,7 +19,6 @@ beforeAll(async () => {
   process.env.TEST_DB = "postgres";
   database = await createScratchDatabase();
   if (database.kind !== "postgres") throw new Error("expected a PostgreSQL scratch database");
-  await clearPageCache();
   tracker = await startTracker({ DATABASE_URL: database.url, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" });
   client = new pg.Client({ connectionString: database.url });
   await client.connect();

@@ -10,9 +10,8 @@ import { closeDatabase, db } from "@/lib/db";
 import { seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
 import { launchChromium, screenshot } from "../support/browser";
-import { clearPageCache } from "../support/page-cache";
 import { addInternalMilestone, addInternalNote, internalWords } from "../support/public-fixtures";
-import { startTracker, type RunningTracker } from "../support/tracker";
+import { startTracker, type RunningTracker } from "../../scripts/tracker-process.mjs";
 
 // The public site as a visitor meets it: the built tracker on the embedded
 // database, with one internal milestone and one internal note that must never show.
@@ -31,11 +30,10 @@ beforeAll(async () => {
   process.env.DATA_DIR = dataDir;
   await migrateDatabase(() => {});
   await seedRoadmap(db());
-  await addInternalMilestone(db(), new Date(Date.now() + 10 * 86_400_000));
+  await addInternalMilestone(new Date(Date.now() + 10 * 86_400_000));
   const completed = await db().milestone.findFirstOrThrow({ where: { status: "completed" }, orderBy: { id: "asc" } });
-  await addInternalNote(db(), { id: completed.id, status: "completed", progress: 100 }, new Date());
+  await addInternalNote({ id: completed.id, status: "completed", progress: 100 }, new Date());
   await closeDatabase();
-  await clearPageCache();
   tracker = await startTracker({ DATABASE_URL: "", DATA_DIR: dataDir, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" });
   browser = await launchChromium();
 });

@@ -6,7 +6,7 @@ import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "../support/browser";
-import { startTracker, type RunningTracker } from "../support/tracker";
+import { startTracker, type RunningTracker } from "../../scripts/tracker-process.mjs";
 
 let tracker: RunningTracker;
 let browser: Browser;

@@ -8,7 +8,7 @@ import Provider from "oidc-provider";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "../support/browser";
-import { freePort, startTracker, type RunningTracker } from "../support/tracker";
+import { freePort, startTracker, type RunningTracker } from "../../scripts/tracker-process.mjs";
 
 // Single sign-on through a real OpenID Connect provider (oidc-provider on a
 // local port, with its development login form that accepts any user name).
@@ -57,8 +57,7 @@ beforeAll(async () => {
       AUTH_OIDC_CLIENT_SECRET: "tracker-client-secret",
       AUTH_OIDC_NAME: "Ministry login",
     },
-    90_000,
-    trackerPort,
+    { port: trackerPort },
   );
   trackerUrl = `http://localhost:${trackerPort}`;
   browser = await launchChromium();

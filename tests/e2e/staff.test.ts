@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isShown, launchChromium, screenshot } from "../support/browser";
 import { startSmtpServer } from "../support/smtp";
-import { startTracker, type RunningTracker } from "../support/tracker";
+import { scratchPostgres, startTracker, type RunningTracker } from "../../scripts/tracker-process.mjs";
 
 // The staff area end to end: an admin invites an editor, the editor sets a
 // password and logs progress, two editors save at once, a viewer and a
@@ -21,21 +20,14 @@ const publicNote = `Working group met in Lima (${Date.now()})`;
 let tracker: RunningTracker;
 let browser: Browser;
 let dataDir: string;
-let databaseName: string | null = null;
+let scratch: { url: string; drop: () => Promise<void> } | null = null;
 /** Invitation emails the tracker sent, as received by a real SMTP server on a local port. */
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 async function createPostgresDatabase(): Promise<string | null> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) return null;
-  databaseName = `tracker_e2e_${Date.now()}`;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${databaseName}"`);
-  await client.end();
-  const target = new URL(url);
-  target.pathname = `/${databaseName}`;
-  return target.toString();
+  if (!process.env.TEST_DATABASE_URL) return null;
+  scratch = await scratchPostgres(process.env.TEST_DATABASE_URL, "tracker_e2e");
+  return scratch.url;
 }
 
 beforeAll(async () => {
@@ -58,12 +50,7 @@ afterAll(async () => {
   await tracker?.stop();
   await smtp?.close();
   await rm(dataDir, { recursive: true, force: true });
-  if (databaseName) {
-    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await client.end();
-  }
+  await scratch?.drop();
 });
 
 async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
@@ -183,21 +170,10 @@ describe("an admin, an editor and a viewer", () => {
     await context.close();
   });
 
-  it("shows the public note to the public within a second", async () => {
-    const started = Date.now();
+  it("shows the public note to the public at once", async () => {
     const response = await fetch(`${tracker.url}/en/milestones/${milestone}`);
-    if (response.status === 200) {
-      expect(await response.text()).toContain(publicNote);
-    } else if (process.env.TEST_DATABASE_URL) {
-      // The public milestone page is built on another branch; read the record the public API serves.
-      process.env.DATABASE_URL = new URL(`/${databaseName}`, process.env.TEST_DATABASE_URL).toString();
-      const { getMilestone } = await import("@/lib/milestones/list");
-      const { closeDatabase } = await import("@/lib/db");
-      const record = await getMilestone(null, milestone);
-      await closeDatabase();
-      expect(record?.history[0]).toMatchObject({ note: publicNote, progressAfter: 40, evidenceUrl: "https://www.gob.pe/rree" });
-    }
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(publicNote);
   });
 
   it("refuses a server action replayed without a session, and writes nothing", async () => {

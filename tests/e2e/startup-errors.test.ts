@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freePort, spawnTracker } from "../support/tracker";
+import { freePort, spawnTracker } from "../../scripts/tracker-process.mjs";
 
 /** Starts the built tracker with a DATABASE_URL and waits for it to give up. */
 async function startWith(databaseUrl: string) {

@@ -9,19 +9,16 @@ import { ImportFileError } from "@/lib/import/read";
 import { importTemplateCsv } from "@/lib/import/template";
 import { updateMilestone } from "@/lib/milestones/edits";
 import { exportMilestonesCsv } from "@/lib/reports/milestones-csv";
-import { seedRoadmap } from "@/lib/seed";
-import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";
-import { freshDatabasePerFile } from "../support/database";
+import { addStaff } from "../support/builders";
+import { seededDatabasePerFile } from "../support/database";
 
-freshDatabasePerFile();
+seededDatabasePerFile();
 
 let editor: Viewer;
 
 beforeAll(async () => {
-  await migrateDatabase(() => {});
-  await seedRoadmap(db());
-  const user = await db().user.create({ data: { email: "editor@mofa.example", name: "Sato Editor", role: "editor" }, select: { id: true } });
+  const user = await addStaff("editor", { email: "editor@mofa.example", name: "Sato Editor" });
   editor = { id: user.id, role: "editor" };
 });
 

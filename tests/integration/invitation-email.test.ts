@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError } from "@/lib/env";
 import { readMailSettings, sendInvitationEmail } from "@/lib/mail";
 import { startSmtpServer } from "../support/smtp";
-import { freePort } from "../support/tracker";
+import { freePort } from "../../scripts/tracker-process.mjs";
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 

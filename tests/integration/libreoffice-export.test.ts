@@ -8,41 +8,27 @@ import { db } from "@/lib/db";
 import type { CsvDownload } from "@/lib/reports/csv";
 import { exportMilestonesCsv } from "@/lib/reports/milestones-csv";
 import { exportProgressLogCsv } from "@/lib/reports/progress-log-csv";
-import { seedRoadmap } from "@/lib/seed";
-import { migrateDatabase } from "@/lib/startup";
-import { freshDatabasePerFile } from "../support/database";
+import { addProgressUpdate } from "../support/builders";
+import { seededDatabasePerFile } from "../support/database";
 
 // The closest this machine has to Excel: LibreOffice converts each export to
 // .xlsx, and the sheet must hold the Japanese and Spanish text intact and no formula.
 // Needs Debian's libreoffice-calc-nogui (or libreoffice-calc).
 
-freshDatabasePerFile();
+seededDatabasePerFile();
 
 const libreoffice = ["/usr/bin/libreoffice", "/usr/bin/soffice"].find((candidate) => existsSync(candidate));
 const note = 'Firma en Lima, "por fin", tras 3 rondas\n日本語の備考 🇯🇵🇵🇪';
 let workDir: string;
 
 beforeAll(async () => {
-  await migrateDatabase(() => {});
-  await seedRoadmap(db());
   workDir = await mkdtemp(path.join(tmpdir(), "tracker-libreoffice-"));
   const milestone = await db().milestone.findFirstOrThrow({ where: { isPublic: true, titleJa: { not: null } }, orderBy: { id: "asc" } });
   for (const [text, happenedOn] of [
     [note, "2025-03-01"],
     ['=HYPERLINK("http://evil.example","click")', "2025-04-01"],
   ] as const) {
-    await db().progressUpdate.create({
-      data: {
-        milestoneId: milestone.id,
-        statusBefore: milestone.status,
-        statusAfter: milestone.status,
-        progressBefore: milestone.progress,
-        progressAfter: milestone.progress,
-        note: text,
-        noteIsPublic: true,
-        happenedOn: new Date(`${happenedOn}T00:00:00Z`),
-      },
-    });
+    await addProgressUpdate(milestone, { note: text, happenedOn: new Date(`${happenedOn}T00:00:00Z`) });
   }
 });
 

@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { database, openDatabase, type SqlSession } from "@/lib/db";
+import { currentDatabase, openDatabase, type SqlSession } from "@/lib/db";
 import { applyMigrations, defaultMigrationsDir, MigrationError, readLocalMigrations } from "@/lib/migrations";
 import { createScratchDatabase, dropScratchDatabase, freshDatabasePerFile } from "../support/database";
 
 const fresh = freshDatabasePerFile();
 
 async function withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-  const session = await database().session();
+  const session = await currentDatabase().session();
   try {
     return await work(session);
   } finally {

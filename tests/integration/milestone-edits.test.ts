@@ -3,12 +3,11 @@ import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotSignedInError, ValidationError } from "@/lib/errors";
 import { archiveMilestone, createMilestone, updateMilestone, type MilestoneInput } from "@/lib/milestones/edits";
 import { logProgress, type ProgressUpdateInput } from "@/lib/milestones/progress";
-import { seedRoadmap } from "@/lib/seed";
-import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";
-import { freshDatabasePerFile } from "../support/database";
+import { addStaff } from "../support/builders";
+import { seededDatabasePerFile } from "../support/database";
 
-freshDatabasePerFile();
+seededDatabasePerFile();
 
 let admin: Viewer;
 let editor: Viewer;
@@ -60,16 +59,10 @@ async function auditEventsFor(milestoneSlug: string) {
 }
 
 beforeAll(async () => {
-  await migrateDatabase(() => {});
-  await seedRoadmap(db());
-  const user = async (email: string, role: "viewer" | "editor" | "admin") => {
-    const created = await db().user.create({ data: { email, role }, select: { id: true, role: true } });
-    return created;
-  };
-  admin = await user("admin@example.org", "admin");
-  editor = await user("editor@example.org", "editor");
-  otherEditor = await user("other@example.org", "editor");
-  viewer = await user("viewer@example.org", "viewer");
+  admin = await addStaff("admin", { email: "admin@example.org" });
+  editor = await addStaff("editor", { email: "editor@example.org" });
+  otherEditor = await addStaff("editor", { email: "other@example.org" });
+  viewer = await addStaff("viewer", { email: "viewer@example.org" });
 });
 
 describe("who may change milestones", () => {

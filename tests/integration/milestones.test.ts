@@ -4,25 +4,22 @@ import { InvalidParameterError } from "@/lib/errors";
 import { parseMilestoneFilters } from "@/lib/milestones/filters";
 import { getMilestone, listMilestones, type MilestoneSummary } from "@/lib/milestones/list";
 import { getRoadmapOverview } from "@/lib/milestones/roadmap";
-import { seedRoadmap } from "@/lib/seed";
-import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";
-import { freshDatabasePerFile } from "../support/database";
+import { staffViewer } from "../support/builders";
+import { seededDatabasePerFile } from "../support/database";
 import { addInternalMilestone, addInternalNote } from "../support/public-fixtures";
 
-freshDatabasePerFile();
+seededDatabasePerFile();
 
-const staff: Viewer = { id: "staff", role: "viewer" };
+const staff = staffViewer();
 const everything = (query: string, viewer: Viewer = null) => listMilestones(viewer, parseMilestoneFilters(new URLSearchParams(`${query}&pageSize=100`)));
 const slugs = (milestones: MilestoneSummary[]) => milestones.map((milestone) => milestone.slug).sort();
 
 beforeAll(async () => {
-  await migrateDatabase(() => {});
-  await seedRoadmap(db());
   // An internal milestone with an internal note, which the public must never see.
-  const internal = await addInternalMilestone(db(), new Date("2027-03-01"));
+  const internal = await addInternalMilestone(new Date("2027-03-01"));
   const publicMilestone = await db().milestone.findFirstOrThrow({ where: { status: "completed" } });
-  for (const milestone of [internal, publicMilestone]) await addInternalNote(db(), milestone, new Date("2025-01-10"));
+  for (const milestone of [internal, publicMilestone]) await addInternalNote(milestone, new Date("2025-01-10"));
 });
 
 describe("the milestone list", () => {

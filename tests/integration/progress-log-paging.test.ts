@@ -2,12 +2,11 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { exportProgressLogCsv } from "@/lib/reports/progress-log-csv";
-import { seedRoadmap } from "@/lib/seed";
-import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";
-import { freshDatabasePerFile } from "../support/database";
+import { staffViewer } from "../support/builders";
+import { seededDatabasePerFile } from "../support/database";
 
-freshDatabasePerFile();
+seededDatabasePerFile();
 
 // The progress log is read in batches of milestones and pages of updates
 // (lib/reports.ts); these sizes are larger than one of each, so the file must
@@ -18,11 +17,9 @@ const longHistory = 4_500;
 // these updates of paging-150 they hold exactly two pages of 2,000 updates.
 const exactlyTwoPages = 4_000;
 const fillsTwoPages = exactlyTwoPages - 111;
-const staff: Viewer = { id: "staff", role: "viewer" };
+const staff = staffViewer();
 
 beforeAll(async () => {
-  await migrateDatabase(() => {});
-  await seedRoadmap(db());
   const prisma = db();
   const pillar = await prisma.pillar.findFirstOrThrow({ where: { slug: "economic" } });
   const author = await prisma.user.create({ data: { email: "quispe@rree.example", name: "Rosa Quispe", role: "editor" } });

@@ -15,15 +15,13 @@ import {
   readPublicMilestonePage,
   readPublicRoadmap,
 } from "@/lib/public/read-models";
-import { seedRoadmap } from "@/lib/seed";
-import { migrateDatabase } from "@/lib/startup";
-import type { Viewer } from "@/lib/auth/roles";
-import { freshDatabasePerFile } from "../support/database";
+import { addProgressUpdate, staffViewer } from "../support/builders";
+import { seededDatabasePerFile } from "../support/database";
 import { addInternalMilestone, addInternalNote, internalWords } from "../support/public-fixtures";
 
-freshDatabasePerFile();
+seededDatabasePerFile();
 
-const staff: Viewer = { id: "staff", role: "viewer" };
+const staff = staffViewer();
 const expectNoSecrets = (value: unknown) => {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   for (const word of internalWords) expect(text).not.toContain(word);
@@ -35,39 +33,29 @@ let publicSlug: string;
 let upcomingSlug: string;
 
 beforeAll(async () => {
-  await migrateDatabase(() => {});
-  await seedRoadmap(db());
   // An internal milestone, due soon, with a progress update: the public must never see any of it.
-  const internal = await addInternalMilestone(db(), inDays(10));
-  await db().progressUpdate.create({
-    data: {
-      milestoneId: internal.id,
-      statusBefore: "planned",
-      statusAfter: "in_progress",
-      progressBefore: 0,
-      progressAfter: 40,
-      note: "Internal remark on the copper talks",
-      noteIsPublic: true,
-      happenedOn: inDays(-1),
-    },
+  const internal = await addInternalMilestone(inDays(10));
+  await addProgressUpdate(internal, {
+    statusBefore: "planned",
+    statusAfter: "in_progress",
+    progressBefore: 0,
+    progressAfter: 40,
+    note: "Internal remark on the copper talks",
+    happenedOn: inDays(-1),
   });
   // A public dialogue due in 20 days, with an internal note that changed nothing and a public one that did.
   const upcoming = await db().milestone.findFirstOrThrow({ where: { kind: "ministerial_dialogue", status: "planned" }, orderBy: { id: "asc" } });
   upcomingSlug = upcoming.slug;
   await db().milestone.update({ where: { id: upcoming.id }, data: { targetDate: inDays(20), status: "in_progress", progress: 30 } });
-  await addInternalNote(db(), { id: upcoming.id, status: "planned", progress: 0 }, inDays(-3));
-  await db().progressUpdate.create({
-    data: {
-      milestoneId: upcoming.id,
-      statusBefore: "planned",
-      statusAfter: "in_progress",
-      progressBefore: 0,
-      progressAfter: 30,
-      note: "Dates agreed; the venue alternates, this time in Tokyo.",
-      noteIsPublic: true,
-      evidenceUrl: "https://example.org/press-release",
-      happenedOn: inDays(-2),
-    },
+  await addInternalNote({ id: upcoming.id, status: "planned", progress: 0 }, inDays(-3));
+  await addProgressUpdate(upcoming, {
+    statusBefore: "planned",
+    statusAfter: "in_progress",
+    progressBefore: 0,
+    progressAfter: 30,
+    note: "Dates agreed; the venue alternates, this time in Tokyo.",
+    evidenceUrl: "https://example.org/press-release",
+    happenedOn: inDays(-2),
   });
   publicSlug = (await db().milestone.findFirstOrThrow({ where: { status: "completed" }, orderBy: { id: "asc" } })).slug;
 });

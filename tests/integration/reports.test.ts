@@ -11,14 +11,13 @@ import { reportLabels } from "@/lib/reports/columns";
 import type { CsvDownload } from "@/lib/reports/csv";
 import { exportMilestonesCsv } from "@/lib/reports/milestones-csv";
 import { exportProgressLogCsv } from "@/lib/reports/progress-log-csv";
-import { seedRoadmap } from "@/lib/seed";
-import { migrateDatabase } from "@/lib/startup";
 import type { Viewer } from "@/lib/auth/roles";
-import { freshDatabasePerFile } from "../support/database";
+import { addMilestone, addProgressUpdate, addStaff, staffViewer } from "../support/builders";
+import { seededDatabasePerFile } from "../support/database";
 
-freshDatabasePerFile();
+seededDatabasePerFile();
 
-const staff: Viewer = { id: "staff", role: "viewer" };
+const staff = staffViewer();
 const today = new Date("2026-11-27T10:00:00Z");
 const trickyNote = 'Signed in Lima, "finally", after 3 rounds,\nwith MINEM and METI\r\n日本語の備考 🇯🇵🇵🇪 ¡Cooperación!';
 const formulaNotes = ['=HYPERLINK("http://evil.example","click")', "+1+2", "-2+3", "@SUM(A1:A2)", "\tTabbed", "\rReturn"];
@@ -37,30 +36,23 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 let historyMilestoneSlug = "";
 
 beforeAll(async () => {
-  await migrateDatabase(() => {});
-  await seedRoadmap(db());
-  const prisma = db();
-  const pillar = await prisma.pillar.findFirstOrThrow({ where: { slug: "economic" } });
-  const author = await prisma.user.create({ data: { email: "yamada@mofa.example", name: "Yamada Hanako", role: "editor" } });
+  const author = await addStaff("editor", { email: "yamada@mofa.example", name: "Yamada Hanako" });
   // A milestone with a history built here: planned → in progress (30) → delayed (45) → in progress (70) → completed.
-  const milestone = await prisma.milestone.create({
-    data: {
-      pillarId: pillar.id,
-      slug: "report-history-copper",
-      titleEn: "Copper supply-chain study",
-      titleEs: "Estudio de la cadena de suministro de cobre",
-      titleJa: "銅サプライチェーン調査",
-      summaryEn: "A study",
-      kind: "minerals_project",
-      status: "completed",
-      progress: 100,
-      targetDate: day("2026-06-30"),
-      completedOn: day("2026-05-20"),
-      leadAgencyA: "METI",
-      leadAgencyB: "MINEM",
-      sourceUrl: "https://example.org/study",
-      createdAt: new Date("2025-01-15T09:00:00Z"),
-    },
+  const milestone = await addMilestone({
+    slug: "report-history-copper",
+    titleEn: "Copper supply-chain study",
+    titleEs: "Estudio de la cadena de suministro de cobre",
+    titleJa: "銅サプライチェーン調査",
+    summaryEn: "A study",
+    kind: "minerals_project",
+    status: "completed",
+    progress: 100,
+    targetDate: day("2026-06-30"),
+    completedOn: day("2026-05-20"),
+    leadAgencyA: "METI",
+    leadAgencyB: "MINEM",
+    sourceUrl: "https://example.org/study",
+    createdAt: new Date("2025-01-15T09:00:00Z"),
   });
   historyMilestoneSlug = milestone.slug;
   const steps: [string, MilestoneStatus, number, MilestoneStatus, number, string, boolean][] = [
@@ -70,49 +62,32 @@ beforeAll(async () => {
     ["2026-05-20", "in_progress", 70, "completed", 100, "Report delivered", true],
   ];
   for (const [happenedOn, statusBefore, progressBefore, statusAfter, progressAfter, note, noteIsPublic] of steps) {
-    await prisma.progressUpdate.create({
-      data: {
-        milestoneId: milestone.id,
-        authorId: author.id,
-        statusBefore,
-        statusAfter,
-        progressBefore,
-        progressAfter,
-        note,
-        noteIsPublic,
-        happenedOn: day(happenedOn),
-      },
+    await addProgressUpdate(milestone, {
+      authorId: author.id,
+      statusBefore,
+      statusAfter,
+      progressBefore,
+      progressAfter,
+      note,
+      noteIsPublic,
+      happenedOn: day(happenedOn),
     });
   }
-  const internal = await prisma.milestone.create({
-    data: {
-      pillarId: pillar.id,
-      slug: "report-internal-negotiation",
-      titleEn: "Confidential negotiation",
-      summaryEn: "Internal",
-      kind: "agreement",
-      status: "at_risk",
-      progress: 20,
-      targetDate: day("2027-02-01"),
-      isPublic: false,
-      sourceUrl: "https://example.org/internal",
-    },
+  const internal = await addMilestone({
+    slug: "report-internal-negotiation",
+    titleEn: "Confidential negotiation",
+    summaryEn: "Internal",
+    kind: "agreement",
+    status: "at_risk",
+    progress: 20,
+    targetDate: day("2027-02-01"),
+    isPublic: false,
+    sourceUrl: "https://example.org/internal",
   });
   for (const [index, note] of formulaNotes.entries()) {
-    await prisma.progressUpdate.create({
-      data: {
-        milestoneId: internal.id,
-        statusBefore: "at_risk",
-        statusAfter: "at_risk",
-        progressBefore: 20,
-        progressAfter: 20,
-        note,
-        noteIsPublic: false,
-        happenedOn: day(`2026-0${index + 1}-01`),
-      },
-    });
+    await addProgressUpdate(internal, { note, noteIsPublic: false, happenedOn: day(`2026-0${index + 1}-01`) });
   }
-  await prisma.milestone.update({ where: { id: internal.id }, data: { location: "=cmd|' /C calc'!A0" } });
+  await db().milestone.update({ where: { id: internal.id }, data: { location: "=cmd|' /C calc'!A0" } });
 });
 
 describe("the milestones export", () => {

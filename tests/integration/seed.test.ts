@@ -4,6 +4,7 @@ import { verifyPassword } from "@/lib/auth/passwords";
 import { getMilestoneHistory } from "@/lib/milestones/history";
 import { ensureFirstAdmin, generatedAdminEmail, seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
+import { staffViewer } from "../support/builders";
 import { freshDatabasePerFile } from "../support/database";
 
 freshDatabasePerFile();
@@ -56,7 +57,7 @@ describe("the Road Map seed", () => {
   });
 
   it("writes its audit events under the names the history views read", async () => {
-    const staff = { id: "staff", role: "viewer" as const };
+    const staff = staffViewer();
     const history = await getMilestoneHistory(staff, "road-map-adoption-2024");
     expect(history?.map((entry) => entry.action)).toContain("milestone.seeded");
     expect(await db().auditEvent.count({ where: { entityType: { in: ["milestone", "user"] } } })).toBe(0);

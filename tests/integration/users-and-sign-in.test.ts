@@ -6,30 +6,23 @@ import { getMilestoneHistory, listRecentActivity } from "@/lib/milestones/histor
 import { getEditableMilestone } from "@/lib/milestones/edits";
 import { hashPassword } from "@/lib/auth/passwords";
 import { logProgress } from "@/lib/milestones/progress";
-import { seedRoadmap } from "@/lib/seed";
 import { activeUser, checkPassword, findSingleSignOnUser, lockout } from "@/lib/auth/sign-in";
-import { migrateDatabase } from "@/lib/startup";
 import { acceptInvitation, invitationIsUsable, inviteUser } from "@/lib/auth/invitations";
 import { changeOwnPassword, changeUserRole, hasOwnPassword, listUsers, setUserActive } from "@/lib/auth/users";
 import type { Viewer } from "@/lib/auth/roles";
-import { freshDatabasePerFile } from "../support/database";
+import { addStaff } from "../support/builders";
+import { seededDatabasePerFile } from "../support/database";
 
-freshDatabasePerFile();
+seededDatabasePerFile();
 
 let admin: NonNullable<Viewer>;
 let editor: NonNullable<Viewer>;
 let viewer: NonNullable<Viewer>;
 
 beforeAll(async () => {
-  await migrateDatabase(() => {});
-  await seedRoadmap(db());
-  const create = (email: string, role: "viewer" | "editor" | "admin", password?: string) =>
-    password
-      ? hashPassword(password).then((passwordHash) => db().user.create({ data: { email, role, passwordHash }, select: { id: true, role: true } }))
-      : db().user.create({ data: { email, role }, select: { id: true, role: true } });
-  admin = await create("admin@example.org", "admin", "admin password 123");
-  editor = await create("editor@example.org", "editor", "editor password 123");
-  viewer = await create("viewer@example.org", "viewer");
+  admin = await addStaff("admin", { email: "admin@example.org", passwordHash: await hashPassword("admin password 123") });
+  editor = await addStaff("editor", { email: "editor@example.org", passwordHash: await hashPassword("editor password 123") });
+  viewer = await addStaff("viewer", { email: "viewer@example.org" });
 });
 
 const eventsWith = (action: string) => db().auditEvent.findMany({ where: { action }, orderBy: { id: "asc" } });

@@ -1,10 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { closeDatabase } from "@/lib/db";
+import { closeDatabase, db } from "@/lib/db";
+import { seedRoadmap } from "@/lib/seed";
+import { migrateDatabase } from "@/lib/startup";
+import { scratchPostgres, sql } from "../../scripts/tracker-process.mjs";
 
 export type TestDatabase = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string; name: string };
 
@@ -17,22 +18,15 @@ export function postgresUrl(database: string): string {
 
 export async function createScratchDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB === "postgres") {
-    const name = `tracker_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    return { kind: "postgres", url: postgresUrl(name), name };
+    const { url, name } = await scratchPostgres(process.env.TEST_DATABASE_URL!, "tracker_test");
+    return { kind: "postgres", url, name };
   }
   return { kind: "pglite", dataDir: await mkdtemp(path.join(tmpdir(), "tracker-test-")) };
 }
 
 export async function dropScratchDatabase(database: TestDatabase): Promise<void> {
   if (database.kind === "postgres") {
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
-    await admin.end();
+    await sql(process.env.TEST_DATABASE_URL!, `DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
   } else {
     await rm(database.dataDir, { recursive: true, force: true });
   }
@@ -63,5 +57,18 @@ export function freshDatabasePerFile(): { current: TestDatabase } {
     await closeDatabase();
     if (holder.current) await dropScratchDatabase(holder.current);
   });
+  return holder;
+}
+
+/** Migrates and seeds the selected database with the Road Map, as a first start does. */
+export async function migrateAndSeed(): Promise<void> {
+  await migrateDatabase(() => {});
+  await seedRoadmap(db());
+}
+
+/** `freshDatabasePerFile`, migrated and loaded with the Road Map before the file's own set-up runs. */
+export function seededDatabasePerFile(): { current: TestDatabase } {
+  const holder = freshDatabasePerFile();
+  beforeAll(migrateAndSeed);
   return holder;
 }

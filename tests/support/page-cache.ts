@@ -1,17 +1,7 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-/**
- * Empties the page and data cache that `next start` keeps beside the build, so
- * a tracker started on a fresh database does not serve pages rendered from an
- * earlier test's database.
- */
-export async function clearPageCache(): Promise<void> {
-  await rm(path.join(root, ".next/server/route-cache"), { recursive: true, force: true });
-  await rm(path.join(root, ".next/cache/fetch-cache"), { recursive: true, force: true });
-}
 
 /** The tags Next recorded for a cached page (`/en/milestones/x`), or null when it is not in the cache. */
 export async function cachedPageTags(pagePath: string): Promise<string[] | null> {

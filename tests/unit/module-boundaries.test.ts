@@ -36,7 +36,10 @@ describe("the data layer's modules", () => {
           }
         });
         for (const candidate of candidates) {
-          expect(readFileSync(candidate, "utf8").startsWith('import "server-only"'), `${path.relative(root, file)} imports ${path.relative(root, candidate)}`).toBe(false);
+          expect(
+            readFileSync(candidate, "utf8").startsWith('import "server-only"'),
+            `${path.relative(root, file)} imports ${path.relative(root, candidate)}`,
+          ).toBe(false);
         }
       }
     }

@@ -5,14 +5,18 @@ import { listMilestones } from "@/lib/milestones/list";
 import { localeOr, inLocale } from "@/lib/translations";
 import { staffUserOrSignIn } from "../../staff-access";
 
-export default async function StaffMilestonesPage({ params }: PageProps<"/[locale]/admin/milestones">) {
+const pageSize = 50;
+
+export default async function StaffMilestonesPage({ params, searchParams }: PageProps<"/[locale]/admin/milestones">) {
   const locale = localeOr((await params).locale);
+  const requestedPage = Number((await searchParams).page);
+  const pageNumber = Number.isInteger(requestedPage) && requestedPage > 0 ? requestedPage : 1;
   setRequestLocale(locale);
   const viewer = await staffUserOrSignIn(locale, `/${locale}/admin/milestones`);
   const [t, common, page] = await Promise.all([
     getTranslations("Staff"),
     getTranslations("Common"),
-    listMilestones(viewer, parseMilestoneFilters(new URLSearchParams({ sort: "title", pageSize: "100" }))),
+    listMilestones(viewer, parseMilestoneFilters(new URLSearchParams({ sort: "title", pageSize: String(pageSize), page: String(pageNumber) }))),
   ]);
   return (
     <>
@@ -44,6 +48,21 @@ export default async function StaffMilestonesPage({ params }: PageProps<"/[local
           ))}
         </tbody>
       </table>
+      {page.pageCount > 1 ? (
+        <nav aria-label={t("milestones.pages")} className="mt-4 flex items-center gap-4 text-sm">
+          {page.page > 1 ? (
+            <Link href={`/admin/milestones?page=${page.page - 1}`} rel="prev" className="underline">
+              {t("milestones.previous")}
+            </Link>
+          ) : null}
+          <span>{t("milestones.pageOf", { page: page.page, pageCount: page.pageCount })}</span>
+          {page.page < page.pageCount ? (
+            <Link href={`/admin/milestones?page=${page.page + 1}`} rel="next" className="underline">
+              {t("milestones.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
