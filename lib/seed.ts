@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAuditEvent } from "./audit";
+import { recordAuditEvent, type Tx } from "./audit";
 import type { Environment } from "./env";
 import type { PrismaClient } from "./generated/prisma/client";
 import { generatePassword, hashPassword } from "./auth/passwords";
@@ -146,6 +146,18 @@ export type FirstAdmin =
 
 export const generatedAdminEmail = "admin@tracker.local";
 
+async function createAdministrator(tx: Tx, email: string, passwordHash: string) {
+  const admin = await tx.user.create({ data: { email, name: "Administrator", role: "admin", passwordHash }, select: { id: true, email: true, role: true } });
+  await recordAuditEvent(tx, {
+    actorId: null,
+    action: "user.created",
+    entityType: "User",
+    entityId: admin.id,
+    after: { email: admin.email, role: admin.role },
+  });
+  return admin;
+}
+
 /**
  * The first administrator: from ADMIN_EMAIL/ADMIN_PASSWORD when set, or on an
  * embedded database with no administrator, one with a random password that the
@@ -161,17 +173,7 @@ export async function ensureFirstAdmin(
     const passwordHash = await hashPassword(environment.ADMIN_PASSWORD);
     const created = await prisma.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return false;
-      const user = await tx.user.create({
-        data: { email, name: "Administrator", role: "admin", passwordHash },
-        select: { id: true, email: true, role: true },
-      });
-      await recordAuditEvent(tx, {
-        actorId: null,
-        action: "user.created",
-        entityType: "User",
-        entityId: user.id,
-        after: { email: user.email, role: user.role },
-      });
+      await createAdministrator(tx, email, passwordHash);
       return true;
     });
     return { kind: "from-environment", email, created };
@@ -180,19 +182,6 @@ export async function ensureFirstAdmin(
   if (!generateIfMissing) return { kind: "missing" };
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const user = await prisma.$transaction(async (tx) => {
-    const admin = await tx.user.create({
-      data: { email: generatedAdminEmail, name: "Administrator", role: "admin", passwordHash },
-      select: { id: true, email: true, role: true },
-    });
-    await recordAuditEvent(tx, {
-      actorId: null,
-      action: "user.created",
-      entityType: "User",
-      entityId: admin.id,
-      after: { email: admin.email, role: admin.role },
-    });
-    return admin;
-  });
+  const user = await prisma.$transaction((tx) => createAdministrator(tx, generatedAdminEmail, passwordHash));
   return { kind: "generated", email: user.email, password };
 }
