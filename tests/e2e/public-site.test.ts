@@ -227,7 +227,7 @@ describe("open data and feeds", () => {
     ]) {
       const refused = await fetch(`${tracker.url}/api/v1/milestones?${query}`);
       expect(refused.status, query).toBe(400);
-      expect(await refused.json()).toEqual({ error: { parameter, message: expect.stringMatching(new RegExp(`^${parameter}:`)) } });
+      expect(await refused.json()).toEqual({ error: { code: "invalid_parameter", parameter, message: expect.stringMatching(new RegExp(`^${parameter}:`)) } });
     }
   });
 
@@ -238,7 +238,7 @@ describe("open data and feeds", () => {
     expect(body.data.slug).toBe("road-map-adoption-2024");
     const internal = await fetch(`${tracker.url}/api/v1/milestones/internal-negotiation-copper`);
     expect(internal.status).toBe(404);
-    expect(await internal.json()).toEqual({ error: { parameter: "slug", message: expect.stringContaining("no public milestone") } });
+    expect(await internal.json()).toEqual({ error: { code: "not_found", parameter: "slug", message: expect.stringContaining("no public milestone") } });
   });
 
   it("serves Atom and iCalendar feeds that parsers read, and a sitemap, none with internal data", async () => {
@@ -255,7 +255,11 @@ describe("open data and feeds", () => {
     const calendarText = await calendar.text();
     expect(calendarText).not.toMatch(new RegExp(secrets.join("|")));
     expect(new ICAL.Component(ICAL.parse(calendarText)).getAllSubcomponents("vevent").length).toBeGreaterThan(0);
-    expect((await fetch(`${tracker.url}/feed.xml?lang=fr`)).status).toBe(400);
+    for (const feed of ["/feed.xml", "/calendar.ics"]) {
+      const refused = await fetch(`${tracker.url}${feed}?lang=fr`);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toEqual({ error: { code: "invalid_parameter", parameter: "lang", message: "lang: must be one of en, es, ja" } });
+    }
 
     const sitemap = await (await fetch(`${tracker.url}/sitemap.xml`)).text();
     expect(sitemap).toContain("/es/milestones/road-map-adoption-2024");

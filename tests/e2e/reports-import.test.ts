@@ -56,7 +56,11 @@ describe("CSV reports in the browser", () => {
   it("answers a bad parameter with 400, naming it", async () => {
     const response = await fetch(`${tracker.url}/api/v1/exports/progress.csv?asOf=2025-02-30&lang=es`);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "asOf: must be a date like 2025-11-17", parameters: ["asOf"] });
+    expect(await response.json()).toEqual({ error: { code: "invalid_parameter", parameter: "asOf", message: "asOf: must be a date like 2025-11-17" } });
+    // A misspelt filter is refused like the API refuses it, never ignored into a file of everything.
+    const misspelt = await fetch(`${tracker.url}/api/v1/exports/milestones.csv?satus=completed`);
+    expect(misspelt.status).toBe(400);
+    expect((await misspelt.json()).error).toMatchObject({ code: "invalid_parameter", parameter: "satus" });
   });
 
   it("prints the annual report and downloads it as CSV in Japanese", async () => {

@@ -48,7 +48,7 @@ describe("migrations", () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
       );
       expect(tables.map((table) => table.table_name)).toEqual(
-        expect.arrayContaining(["Roadmap", "Pillar", "Milestone", "ProgressUpdate", "User", "Account", "AuditEvent", "_prisma_migrations"]),
+        expect.arrayContaining(["Roadmap", "Pillar", "Milestone", "ProgressUpdate", "User", "AuditEvent", "_prisma_migrations"]),
       );
       const rows = await records(session);
       expect(rows.map((row) => row.migration_name)).toEqual(local.map((migration) => migration.name));
