@@ -1,7 +1,7 @@
 import type { SeedMilestone } from "./types";
 
 // What happened after the Road Map's adoption on 17 November 2024, as public progress updates on its
-// milestones. Written in the project's own words from /work/shared/roadmap/FACTS.md, section "What happened
+// milestones. Written in the project's own words from the facts the project was given, section "What happened
 // after adoption (public reporting up to February 2026)": every update is one event listed there, dated the
 // day it happened, with that event's source as the evidence. Nothing else moves: the items FACTS.md lists as
 // "Not found in public reporting" (the IV Political Dialogue Mechanism meeting, the monitoring working group,
