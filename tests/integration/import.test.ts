@@ -186,6 +186,48 @@ describe("a dry run, then apply", () => {
   });
 });
 
+describe("text and dates as Excel in Tokyo and Lima save them", () => {
+  /** Rewrites every ISO date cell (2026-03-31) of a table with `format`. */
+  const redate = (table: string[][], format: (year: string, month: string, day: string) => string) =>
+    table.map((row, index) => (index === 0 ? row : row.map((cell) => cell.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => format(y, m, d)))));
+
+  it("takes a Shift_JIS export with Spanish text back changing exactly the one edited row, and says once why the others are unchanged", async () => {
+    const download = exportMilestonesCsv(editor, new URLSearchParams("lang=es&encoding=shift_jis"), "https://t");
+    const table: string[][] = parse(iconv.decode(Buffer.from(await new Response(download.body).arrayBuffer()), "cp932"));
+    expect(table.some((row) => row.some((cell) => cell.includes("Canciller?a")))).toBe(true);
+    const key = table[1]![0]!;
+    const bytes = iconv.encode(csvOf(edit(table, key, { Lugar: "Arequipa" })), "cp932");
+    const before = await state();
+    const report = await importMilestones(editor, bytes, { apply: false });
+    expect(report.counts).toMatchObject({ update: 1, reject: 0 });
+    expect(report.rows.filter((row) => row.outcome === "update").map((row) => [row.key, row.changes.map((change) => change.column)])).toEqual([
+      [key, ["Lugar"]],
+    ]);
+    expect(report.notices).toEqual([{ code: "shiftJisUnchanged", values: { cells: expect.any(Number) } }]);
+    await importMilestones(editor, bytes, { apply: true });
+    const after = await db().milestone.findMany({ select: { slug: true, leadAgencyB: true, location: true, titleEs: true, summaryEs: true } });
+    expect(after.find((milestone) => milestone.slug === key)!.location).toBe("Arequipa");
+    expect(JSON.stringify(after)).not.toContain("?a");
+    expect((await state()).updates).toBe(before.updates);
+  });
+
+  it("reads dates as Japanese Excel saves them (2026/3/31)", async () => {
+    const table = redate(await exported("lang=ja"), (year, month, day) => `${year}/${Number(month)}/${Number(day)}`);
+    expect(table.some((row) => row.some((cell) => /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(cell)))).toBe(true);
+    const report = await importMilestones(editor, file(table), { apply: false });
+    expect(report.counts).toMatchObject({ create: 0, update: 0, reject: 0 });
+  });
+
+  it("reads day-first dates in a Spanish file (31/03/2026) and refuses them where the order is ambiguous", async () => {
+    const spanish = redate(await exported("lang=es"), (year, month, day) => `${day}/${month}/${year}`);
+    expect((await importMilestones(editor, file(spanish), { apply: false })).counts).toMatchObject({ update: 0, reject: 0 });
+    const english = redate(await exported("lang=en&pillar=economic"), (year, month, day) => `${day}/${month}/${year}`);
+    const report = await importMilestones(editor, file(english), { apply: false });
+    expect(report.counts.update).toBe(0);
+    expect(report.rows.filter((row) => row.outcome === "reject").flatMap((row) => row.problems.map((problem) => problem.code))).toContain("ambiguousDate");
+  });
+});
+
 describe("bad files", () => {
   it("refuses wrong, missing, unknown and repeated columns", async () => {
     const table = await exported();
