@@ -5,16 +5,21 @@ import type { Prisma } from "./generated/prisma/client";
 export type Tx = Prisma.TransactionClient;
 
 /** What an audit event is about: the history views read these names. */
-export type AuditEntity = "Milestone" | "ProgressUpdate" | "User" | "SignIn";
+export type AuditEntity = "Milestone" | "ProgressUpdate" | "Reschedule" | "Snapshot" | "User" | "SignIn";
 
 /** What happened. */
 export type AuditAction =
   | "milestone.seeded"
+  | "milestone.seed-correction"
   | "milestone.create"
   | "milestone.update"
   | "milestone.progress"
+  | "milestone.reschedule"
   | "milestone.archive"
+  | "milestone.restore"
   | "progress.log"
+  | "progress.seeded"
+  | "snapshot.freeze"
   | "user.created"
   | "user.invite"
   | "user.role"
@@ -35,6 +40,8 @@ export type AuditEventInput = {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** When it was recorded (`recordingMoment`), for history that "as known on" reports read; else now. */
+  at?: Date;
 };
 
 /** Plain JSON, dates as ISO strings. */
@@ -52,6 +59,35 @@ export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<
       entityId: event.entityId,
       ...(event.before == null ? {} : { before: toJson(event.before) }),
       ...(event.after == null ? {} : { after: toJson(event.after) }),
+      ...(event.at ? { at: event.at } : {}),
     },
   });
+}
+
+/** The advisory lock that orders the recording of history against the freezing of snapshots. */
+const historyLock = 0x7261_636b; // "rack": any constant the tracker uses for nothing else
+
+/**
+ * The moment a transaction records history (progress updates, reschedules,
+ * milestone changes), taken under a shared lock that freezing a snapshot takes
+ * exclusively (`knownUntilNow`). So everything recorded before a snapshot's
+ * moment has committed when it is frozen, and everything committed after it is
+ * recorded later: a frozen report never gains a row. The database's clock, so
+ * that every instance of the tracker agrees.
+ */
+export async function recordingMoment(tx: Tx): Promise<Date> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${historyLock}::bigint)`;
+  const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+  return row!.now;
+}
+
+/**
+ * The moment before which all history has been recorded and committed: waits
+ * for the transactions recording history now to finish, and keeps new ones
+ * waiting until it has the moment (see `recordingMoment`).
+ */
+export async function knownUntilNow(tx: Tx): Promise<Date> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${historyLock}::bigint)`;
+  const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+  return row!.now;
 }

@@ -35,3 +35,8 @@ export function translatedColumns<Prefix extends string>(
     ja: columns[`${prefix}Ja`] ?? null,
   };
 }
+
+/** A progress note and its translations as one translated text; null when the reader may not read it. */
+export function noteTranslations(update: { note: string | null; noteEs: string | null; noteJa: string | null }): TranslatedText | null {
+  return update.note === null ? null : { en: update.note, es: update.noteEs, ja: update.noteJa };
+}

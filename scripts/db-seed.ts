@@ -10,8 +10,12 @@ try {
   const outcome = await seedRoadmap(prisma);
   console.log(
     `Seed: road map ${outcome.roadmapCreated ? "created" : "already present"}, ` +
-      `${outcome.pillarsCreated} pillars and ${outcome.milestonesCreated} milestones added`,
+      `${outcome.pillarsCreated} pillars and ${outcome.milestonesCreated} milestones added, ` +
+      `${outcome.eventsRecorded} events recorded as progress, ${outcome.fieldsCorrected} seeded texts corrected`,
   );
+  if (outcome.eventsSkipped.length > 0) {
+    console.log(`Left to the editors, who log progress on their milestones: ${outcome.eventsSkipped.join(", ")}`);
+  }
   const admin = await ensureFirstAdmin(prisma, readEnvironment(), { generateIfMissing: embedded });
   if (admin.kind === "generated") {
     console.log(`First administrator created: ${admin.email} with password ${admin.password} (shown only this once)`);

@@ -14,6 +14,11 @@ export const fieldError = {
   invalidDate: "invalidDate",
   dateInFuture: "dateInFuture",
   dateTooEarly: "dateTooEarly",
+  targetTooEarly: "targetTooEarly",
+  targetTooLate: "targetTooLate",
+  statusThroughProgress: "statusThroughProgress",
+  rescheduleReasonRequired: "rescheduleReasonRequired",
+  archived: "archived",
   progressRange: "progressRange",
   unknownValue: "unknownValue",
   completedNeedsFullProgress: "completedNeedsFullProgress",
@@ -30,6 +35,20 @@ export const fieldError = {
   cannotChangeOwnAccount: "cannotChangeOwnAccount",
   currentPasswordWrong: "currentPasswordWrong",
 } as const;
+
+/**
+ * A message that names a limit: the key, "@" and the day (`dateInFuture@2026-12-02`).
+ * The forms show it with the day in the reader's language (`fieldErrorParts`).
+ */
+export function limitError(key: keyof typeof fieldError, day: Date): string {
+  return `${key}@${isoDay(day)}`;
+}
+
+/** A field error's message key and the day it names, if any. */
+export function fieldErrorParts(message: string): { key: string; limit: string | null } {
+  const [key, limit] = message.split("@");
+  return { key: key!, limit: limit ?? null };
+}
 
 /** Empty form fields arrive as "" and mean "no value", as does a field left out. */
 const emptyToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
@@ -86,7 +105,7 @@ export function parseFields<Schema extends z.ZodType>(schema: Schema, input: unk
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "form");
     // zod's own messages (e.g. an unexpected type) are not keys; show the generic one.
-    const message = Object.values(fieldError).includes(issue.message as never) ? issue.message : fieldError.unknownValue;
+    const message = Object.values(fieldError).includes(fieldErrorParts(issue.message).key as never) ? issue.message : fieldError.unknownValue;
     const messages = (fieldErrors[field] ??= []);
     if (!messages.includes(message)) messages.push(message);
   }

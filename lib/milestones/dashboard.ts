@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { MilestoneStatus } from "../generated/prisma/enums";
+import { closedStatuses, dayMs, lastEndedDay, todayUtc } from "../dates";
 import { listRecentActivity, type HistoryEntry } from "./history";
+import { overdueWhere } from "./list";
 import { translatedColumns, type TranslatedText } from "../translations";
 import { requireRole, type Viewer } from "../auth/roles";
 
@@ -45,11 +47,14 @@ const toItem = (row: AttentionRow): AttentionItem => ({
 /** What needs attention this week: overdue milestones, silent ones, and the latest changes. Staff only. */
 export async function getStaffDashboard(viewer: Viewer, now = new Date()): Promise<StaffDashboard> {
   requireRole(viewer, "viewer");
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const cutoff = new Date(today.getTime() - staleAfterDays * 86_400_000);
-  const open: Prisma.MilestoneWhereInput = { archivedAt: null, status: { notIn: ["completed", "cancelled"] } };
+  const cutoff = new Date(todayUtc(now).getTime() - staleAfterDays * dayMs);
+  const open: Prisma.MilestoneWhereInput = { archivedAt: null, status: { notIn: [...closedStatuses] } };
   const [overdue, stale, recentActivity] = await Promise.all([
-    db().milestone.findMany({ where: { ...open, targetDate: { lt: today } }, orderBy: [{ targetDate: "asc" }, { id: "asc" }], select: attentionSelect }),
+    db().milestone.findMany({
+      where: { archivedAt: null, ...overdueWhere(lastEndedDay(now)) },
+      orderBy: [{ targetDate: "asc" }, { id: "asc" }],
+      select: attentionSelect,
+    }),
     db().milestone.findMany({
       where: { ...open, progressUpdates: { none: { happenedOn: { gte: cutoff } } } },
       orderBy: [{ targetDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],

@@ -1,18 +1,23 @@
 import "server-only";
 import { z } from "zod";
-import { recordAuditEvent, type AuditAction, type Tx } from "../audit";
-import { isoDayOrNull } from "../dates";
+import { recordAuditEvent, recordingMoment, type AuditAction, type Tx } from "../audit";
+import { dayLimits, isoDay, isoDayOrNull, type RoadmapSpan } from "../dates";
 import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parseFields, progressPercent, requiredText, version } from "../forms/fields";
+import { checkbox, fieldError, httpUrl, limitError, optionalCalendarDay, optionalText, parseFields, requiredText, version } from "../forms/fields";
 import type { Prisma } from "../generated/prisma/client";
-import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
+import { MilestoneKind } from "../generated/prisma/enums";
 import { milestoneFieldsSelect } from "./list";
+import { spanOfPillar } from "./roadmap";
 import { refreshPublicPages } from "../public/cached-reads";
 import { translatedColumns, type TranslatedText } from "../translations";
 import { requireRole, type Actor, type Viewer } from "../auth/roles";
 
-/** Every field of a milestone a person can edit, as the edit form and bulk import send them. */
+/**
+ * Every field of a milestone a person edits, as the edit form and bulk import
+ * send them. Status, progress and completion date are not among them: they
+ * change only as a progress update (lib/milestones/progress.ts).
+ */
 export const milestoneFieldsSchema = z.object({
   pillar: z.string({ error: fieldError.required }).trim().min(1, fieldError.required).max(80, fieldError.unknownValue),
   titleEn: requiredText(300),
@@ -22,10 +27,7 @@ export const milestoneFieldsSchema = z.object({
   summaryEs: optionalText(4000),
   summaryJa: optionalText(4000),
   kind: z.enum(MilestoneKind, { error: fieldError.unknownValue }),
-  status: z.enum(MilestoneStatus, { error: fieldError.unknownValue }),
-  progress: progressPercent,
   targetDate: optionalCalendarDay,
-  completedOn: optionalCalendarDay,
   leadAgencyA: optionalText(200),
   leadAgencyB: optionalText(200),
   location: optionalText(200),
@@ -43,54 +45,43 @@ const slugSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, fieldError.slugFormat);
 
 /** A new milestone: its URL slug and every field. */
-export const milestoneInputSchema = milestoneFieldsSchema.extend({ slug: slugSchema }).superRefine(checkCompletion);
+export const milestoneInputSchema = milestoneFieldsSchema.extend({ slug: slugSchema });
 
-/** An edit: any subset of the fields, plus the version the editor loaded. */
-export const milestoneUpdateSchema = milestoneFieldsSchema.partial().extend({ expectedVersion: version });
+/** An edit: any subset of the fields, the version the editor loaded, and why the target date moved when it did. */
+export const milestoneUpdateSchema = milestoneFieldsSchema.partial().extend({ expectedVersion: version, rescheduleReason: optionalText(2000) });
 
 export type MilestoneInput = z.input<typeof milestoneInputSchema>;
-export type MilestoneUpdateInput = z.input<typeof milestoneUpdateSchema>;
-
-type CompletionFields = Pick<MilestoneFields, "status" | "progress" | "completedOn">;
-
-/**
- * A completed milestone is at 100 % and has a completion date; any other has
- * none. We refuse rather than fix silently, so the editor decides.
- */
-function checkCompletion(fields: CompletionFields, context: z.RefinementCtx): void {
-  if (fields.status === "completed") {
-    if (fields.progress < 100) context.addIssue({ code: "custom", path: ["progress"], message: fieldError.completedNeedsFullProgress });
-    if (!fields.completedOn) context.addIssue({ code: "custom", path: ["completedOn"], message: fieldError.completedOnRequired });
-  } else if (fields.completedOn) {
-    context.addIssue({ code: "custom", path: ["completedOn"], message: fieldError.completedOnOnlyWhenCompleted });
-  }
-}
+export type MilestoneUpdateInput = z.input<typeof milestoneUpdateSchema> & Record<string, unknown>;
 
 /** What the history and conflict messages compare, field by field. */
 export const milestoneSnapshotSelect = {
   id: true,
   version: true,
   ...milestoneFieldsSelect,
+  baselineTargetDate: true,
   archivedAt: true,
-  pillar: { select: { slug: true } },
+  archiveReason: true,
+  pillar: { select: { id: true, slug: true } },
 } satisfies Prisma.MilestoneSelect;
 
-type MilestoneRow = Prisma.MilestoneGetPayload<{ select: typeof milestoneSnapshotSelect }>;
+export type MilestoneRow = Prisma.MilestoneGetPayload<{ select: typeof milestoneSnapshotSelect }>;
 
-/** The milestone as it is stored in audit events: flat, JSON-ready. */
-export type MilestoneSnapshot = Omit<MilestoneRow, "pillar" | "targetDate" | "completedOn" | "archivedAt"> & {
+/** The milestone as it is stored in audit events: flat, JSON-ready, every field (the "as known on" reports read them back). */
+export type MilestoneSnapshot = Omit<MilestoneRow, "pillar" | "targetDate" | "baselineTargetDate" | "completedOn" | "archivedAt"> & {
   pillar: string;
   targetDate: string | null;
+  baselineTargetDate: string | null;
   completedOn: string | null;
   archivedAt: string | null;
 };
 
 export function snapshotOf(row: MilestoneRow): MilestoneSnapshot {
-  const { pillar, targetDate, completedOn, archivedAt, ...rest } = row;
+  const { pillar, targetDate, baselineTargetDate, completedOn, archivedAt, ...rest } = row;
   return {
     ...rest,
     pillar: pillar.slug,
     targetDate: isoDayOrNull(targetDate),
+    baselineTargetDate: isoDayOrNull(baselineTargetDate),
     completedOn: isoDayOrNull(completedOn),
     archivedAt: archivedAt?.toISOString() ?? null,
   };
@@ -113,9 +104,17 @@ async function pillarIdOf(tx: Tx, slug: string): Promise<number> {
   return pillar.id;
 }
 
-async function findEditable(tx: Tx, slug: string): Promise<MilestoneRow> {
+/** The milestone for a write; an archived one can only be restored. */
+async function findEditable(tx: Tx, slug: string, { archived = false } = {}): Promise<MilestoneRow> {
   const row = await tx.milestone.findUnique({ where: { slug }, select: milestoneSnapshotSelect });
-  if (!row || row.archivedAt) throw new NotFoundError(`No milestone ${slug}`);
+  if (!row || (row.archivedAt !== null) !== archived) throw new NotFoundError(`No milestone ${slug}`);
+  return row;
+}
+
+/** Loads a milestone for a change of its status (lib/milestones/progress.ts); unknown and archived ones are refused. */
+export async function findForProgress(tx: Tx, slug: string): Promise<MilestoneRow> {
+  const row = await tx.milestone.findUnique({ where: { slug }, select: milestoneSnapshotSelect });
+  if (!row || row.archivedAt) throw new ValidationError({ milestone: [fieldError.unknownValue] });
   return row;
 }
 
@@ -135,68 +134,141 @@ export async function conflictSince(tx: Tx, current: MilestoneRow, expectedVersi
 
 /**
  * Writes `changes` to the milestone if it is still at `expectedVersion`, with
- * the audit event; throws ConflictError otherwise. The conditional UPDATE makes
- * two concurrent saves of one version end with exactly one winner.
+ * the audit event (full snapshots before and after), recorded at `at`; throws
+ * ConflictError otherwise. The conditional UPDATE makes two concurrent saves of
+ * one version end with exactly one winner. `expectedVersion` null is the
+ * seed's: it writes what it checked in the same transaction.
  */
 export async function writeMilestoneChange(
   tx: Tx,
-  actor: Actor,
+  actorId: string | null,
   action: AuditAction,
   before: MilestoneRow,
-  expectedVersion: number,
+  expectedVersion: number | null,
   changes: Prisma.MilestoneUncheckedUpdateManyInput,
+  at: Date,
 ): Promise<MilestoneSnapshot> {
-  if (before.version !== expectedVersion) throw await conflictSince(tx, before, expectedVersion);
+  const loaded = expectedVersion ?? before.version;
+  if (before.version !== loaded) throw await conflictSince(tx, before, loaded);
   const { count } = await tx.milestone.updateMany({
-    where: { id: before.id, version: expectedVersion },
+    where: { id: before.id, version: loaded },
     data: { ...changes, version: { increment: 1 } },
   });
-  if (count === 0) throw await conflictSince(tx, await findEditable(tx, before.slug), expectedVersion);
+  if (count === 0) {
+    const current = await tx.milestone.findUniqueOrThrow({ where: { id: before.id }, select: milestoneSnapshotSelect });
+    throw await conflictSince(tx, current, loaded);
+  }
   const after = await tx.milestone.findUniqueOrThrow({ where: { id: before.id }, select: milestoneSnapshotSelect });
-  await recordAuditEvent(tx, {
-    actorId: actor.id,
-    action,
-    entityType: "Milestone",
-    entityId: String(before.id),
-    before: snapshotOf(before),
-    after: snapshotOf(after),
-  });
+  await recordAuditEvent(tx, { actorId, action, entityType: "Milestone", entityId: String(before.id), before: snapshotOf(before), after: snapshotOf(after), at });
   return snapshotOf(after);
 }
 
-/** Creates a milestone inside the caller's transaction (the form and bulk import). */
+/** Refuses a target date outside the road map's span (lib/dates.ts), naming the limit. */
+function checkTargetDate(targetDate: Date | null | undefined, span: RoadmapSpan): void {
+  if (!targetDate) return;
+  const { target } = dayLimits(span);
+  if (targetDate < target.min) throw new ValidationError({ targetDate: [limitError("targetTooEarly", target.min)] });
+  if (targetDate > target.max) throw new ValidationError({ targetDate: [limitError("targetTooLate", target.max)] });
+}
+
+/**
+ * Status, progress and completion date are not the edit form's: a value for
+ * them is refused unless it is what the milestone already has (a form or file
+ * that carries them unchanged), so nothing changes them behind the history.
+ */
+function refuseProgressFields(input: unknown, current: { status: string; progress: number; completedOn: Date | null }): void {
+  if (!input || typeof input !== "object") return;
+  const given = input as Record<string, unknown>;
+  const text = (value: unknown) => (value === undefined || value === null ? "" : value instanceof Date ? isoDay(value) : String(value).trim());
+  const errors: Record<string, string[]> = {};
+  if ("status" in given && text(given.status) !== current.status) errors.status = [fieldError.statusThroughProgress];
+  if ("progress" in given && text(given.progress) !== String(current.progress)) errors.progress = [fieldError.statusThroughProgress];
+  if ("completedOn" in given && text(given.completedOn) !== (isoDayOrNull(current.completedOn) ?? "")) errors.completedOn = [fieldError.statusThroughProgress];
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+}
+
+/** Creates a milestone inside the caller's transaction (the form and bulk import): planned, at 0 %, with no history yet. */
 export async function applyMilestoneCreate(tx: Tx, actor: Actor, input: unknown): Promise<MilestoneSnapshot> {
   requireRole(actor, "editor");
+  refuseProgressFields(input, { status: "planned", progress: 0, completedOn: null });
   const { pillar, ...fields } = parseFields(milestoneInputSchema, input);
   const pillarId = await pillarIdOf(tx, pillar);
+  checkTargetDate(fields.targetDate, await spanOfPillar(tx, pillarId));
   if (await tx.milestone.findUnique({ where: { slug: fields.slug }, select: { id: true } })) {
     throw new ValidationError({ slug: [fieldError.slugTaken] });
   }
-  const created = await tx.milestone.create({ data: { ...fields, pillarId }, select: milestoneSnapshotSelect });
-  await recordAuditEvent(tx, {
-    actorId: actor.id,
-    action: "milestone.create",
-    entityType: "Milestone",
-    entityId: String(created.id),
-    after: snapshotOf(created),
+  const at = await recordingMoment(tx);
+  const created = await tx.milestone.create({
+    data: { ...fields, pillarId, baselineTargetDate: fields.targetDate, createdAt: at, recordedAt: at, publicChangedAt: at },
+    select: milestoneSnapshotSelect,
   });
+  await recordAuditEvent(tx, { actorId: actor.id, action: "milestone.create", entityType: "Milestone", entityId: String(created.id), after: snapshotOf(created), at });
   return snapshotOf(created);
 }
 
-/** Edits a milestone inside the caller's transaction; refuses with ConflictError if it changed since `expectedVersion`. */
+/** Texts and dates compare as the form writes them: a day as YYYY-MM-DD, nothing as null. */
+const comparable = (value: unknown) => (value instanceof Date ? isoDay(value) : (value ?? null));
+
+/**
+ * Edits a milestone inside the caller's transaction. Only the fields that
+ * differ are written; a save that changes nothing writes nothing and keeps the
+ * version. A moved target date needs a reason and becomes a public
+ * "rescheduled" entry. Refuses with ConflictError if the milestone changed
+ * since `expectedVersion`.
+ */
 export async function applyMilestoneUpdate(tx: Tx, actor: Actor, slug: string, input: unknown): Promise<MilestoneSnapshot> {
   requireRole(actor, "editor");
-  const { expectedVersion, pillar, ...fields } = parseFields(milestoneUpdateSchema, input);
   const before = await findEditable(tx, slug);
-  // The completion rule applies to the milestone as it will be, not only to the fields sent.
-  const completion = z.custom<CompletionFields>().superRefine(checkCompletion);
-  parseFields(completion, {
-    status: fields.status ?? before.status,
-    progress: fields.progress ?? before.progress,
-    completedOn: fields.completedOn === undefined ? before.completedOn : fields.completedOn,
-  });
-  const pillarId = pillar === undefined ? undefined : await pillarIdOf(tx, pillar);
-  return writeMilestoneChange(tx, actor, "milestone.update", before, expectedVersion, { ...fields, pillarId });
+  refuseProgressFields(input, before);
+  const { expectedVersion, rescheduleReason, pillar, ...fields } = parseFields(milestoneUpdateSchema, input);
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value !== undefined && comparable(value) !== comparable(before[field as keyof MilestoneRow])) changes[field] = value;
+  }
+  if (pillar !== undefined && pillar !== before.pillar.slug) changes.pillarId = await pillarIdOf(tx, pillar);
+  if (Object.keys(changes).length === 0) return snapshotOf(before);
+
+  const moved = "targetDate" in changes;
+  if (moved) checkTargetDate(fields.targetDate, await spanOfPillar(tx, (changes.pillarId as number | undefined) ?? before.pillar.id));
+  // Setting a first target date is not a move; moving or removing one needs its reason.
+  if (moved && before.targetDate && !rescheduleReason) throw new ValidationError({ rescheduleReason: [fieldError.rescheduleReasonRequired] });
+  const at = await recordingMoment(tx);
+  const publicBefore = before.isPublic;
+  const after = await writeMilestoneChange(
+    tx,
+    actor.id,
+    "milestone.update",
+    before,
+    expectedVersion,
+    {
+      ...changes,
+      ...(moved && !before.baselineTargetDate ? { baselineTargetDate: fields.targetDate } : {}),
+      ...(publicBefore || fields.isPublic ? { publicChangedAt: at } : {}),
+    },
+    at,
+  );
+  if (moved) {
+    const reschedule = await tx.reschedule.create({
+      data: {
+        milestoneId: before.id,
+        authorId: actor.id,
+        targetDateBefore: before.targetDate,
+        targetDateAfter: fields.targetDate ?? null,
+        reason: rescheduleReason ?? "",
+        recordedAt: at,
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "milestone.reschedule",
+      entityType: "Reschedule",
+      entityId: String(reschedule.id),
+      after: { milestone: slug, targetDateBefore: isoDayOrNull(before.targetDate), targetDateAfter: after.targetDate, reason: rescheduleReason ?? "" },
+      at,
+    });
+  }
+  return after;
 }
 
 export async function createMilestone(viewer: Viewer, input: unknown): Promise<MilestoneSnapshot> {
@@ -213,22 +285,57 @@ export async function updateMilestone(viewer: Viewer, slug: string, input: unkno
   return updated;
 }
 
-/** Takes a milestone off every page and list; only admins may. Its history stays. */
-export async function archiveMilestone(viewer: Viewer, slug: string, expectedVersion: number): Promise<MilestoneSnapshot> {
+const archiveSchema = z.object({ expectedVersion: version, reason: requiredText(2000) });
+const restoreSchema = z.object({ expectedVersion: version });
+
+/**
+ * Withdraws a milestone from tracking: off every list, page and file; a public
+ * one keeps a public page saying when and why. Its history stays, and staff
+ * still read it. Only admins may, with a reason.
+ */
+export async function archiveMilestone(viewer: Viewer, slug: string, input: unknown): Promise<MilestoneSnapshot> {
   const actor = requireRole(viewer, "admin");
-  const loaded = parseFields(z.object({ expectedVersion: version }), { expectedVersion });
-  const archived = await db().$transaction(async (tx) =>
-    writeMilestoneChange(tx, actor, "milestone.archive", await findEditable(tx, slug), loaded.expectedVersion, { archivedAt: new Date() }),
-  );
+  const { expectedVersion, reason } = parseFields(archiveSchema, input);
+  const archived = await db().$transaction(async (tx) => {
+    const before = await findEditable(tx, slug);
+    const at = await recordingMoment(tx);
+    return writeMilestoneChange(tx, actor.id, "milestone.archive", before, expectedVersion, { archivedAt: at, archiveReason: reason, publicChangedAt: at }, at);
+  });
   refreshPublicPages([slug]);
   return archived;
 }
 
-/** A milestone as the edit and progress forms load it, with the version to send back. Staff only. */
+/** Brings an archived milestone back into tracking, as it was. Admins only. */
+export async function restoreMilestone(viewer: Viewer, slug: string, input: unknown): Promise<MilestoneSnapshot> {
+  const actor = requireRole(viewer, "admin");
+  const { expectedVersion } = parseFields(restoreSchema, input);
+  const restored = await db().$transaction(async (tx) => {
+    const before = await findEditable(tx, slug, { archived: true });
+    const at = await recordingMoment(tx);
+    return writeMilestoneChange(tx, actor.id, "milestone.restore", before, expectedVersion, { archivedAt: null, archiveReason: null, publicChangedAt: at }, at);
+  });
+  refreshPublicPages([slug]);
+  return restored;
+}
+
+/** A milestone as the staff pages load it, archived or not, with the version to send back. Staff only. */
 export async function getEditableMilestone(viewer: Viewer, slug: string): Promise<MilestoneSnapshot | null> {
   requireRole(viewer, "viewer");
   const row = await db().milestone.findUnique({ where: { slug }, select: milestoneSnapshotSelect });
-  return row && !row.archivedAt ? snapshotOf(row) : null;
+  return row ? snapshotOf(row) : null;
+}
+
+export type ArchivedMilestone = { slug: string; title: TranslatedText; archivedAt: Date; reason: string | null; version: number };
+
+/** The milestones withdrawn from tracking, latest first. Staff only. */
+export async function listArchivedMilestones(viewer: Viewer): Promise<ArchivedMilestone[]> {
+  requireRole(viewer, "viewer");
+  const rows = await db().milestone.findMany({
+    where: { archivedAt: { not: null } },
+    orderBy: [{ archivedAt: "desc" }, { id: "desc" }],
+    select: { slug: true, titleEn: true, titleEs: true, titleJa: true, archivedAt: true, archiveReason: true, version: true },
+  });
+  return rows.map((row) => ({ slug: row.slug, title: translatedColumns(row, "title"), archivedAt: row.archivedAt!, reason: row.archiveReason, version: row.version }));
 }
 
 /** The pillars a milestone can belong to, in the road map's order. */

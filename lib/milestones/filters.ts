@@ -24,6 +24,8 @@ export const milestoneFilterShape = {
   year: z.coerce.number({ error: yearMessage }).int(yearMessage).min(1900, yearMessage).max(2200, yearMessage).optional(),
   agency: z.string().trim().min(1).max(120, "agency: at most 120 characters").optional(),
   q: z.string().trim().min(1).max(200, "q: at most 200 characters").optional(),
+  /** Past its target day and neither completed nor cancelled (lib/dates.ts `isOverdue`). */
+  overdue: z.literal("1", { error: "overdue: must be 1 (overdue milestones only), or left out" }).optional(),
 };
 
 /** The list's defaults, which its canonical address leaves out. */

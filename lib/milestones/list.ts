@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
+import { closedStatuses, isOverdue, lastEndedDay } from "../dates";
 import type { MilestoneFilters, MilestoneSort } from "./filters";
 import { noteFor, visibleMilestones, visibleUpdates } from "../public/visibility";
 import { translatedColumns, type TranslatedText } from "../translations";
@@ -31,8 +32,11 @@ export const milestoneFieldsSelect = {
 const milestoneSummarySelect = {
   id: true,
   ...milestoneFieldsSelect,
-  updatedAt: true,
+  baselineTargetDate: true,
+  publicChangedAt: true,
   pillar: { select: { slug: true, position: true, nameEn: true, nameEs: true, nameJa: true } },
+  // Moves of a target date that had one; setting a first target date is not a move.
+  _count: { select: { reschedules: { where: { targetDateBefore: { not: null } } } } },
 } satisfies Prisma.MilestoneSelect;
 
 type MilestoneSummaryRow = Prisma.MilestoneGetPayload<{ select: typeof milestoneSummarySelect }>;
@@ -52,10 +56,16 @@ export type MilestoneSummary = {
   location: string | null;
   isPublic: boolean;
   sourceUrl: string;
+  /** The first target date it was given, and how many times it moved since. */
+  originalTargetDate: Date | null;
+  timesRescheduled: number;
+  /** Past its target day, neither completed nor cancelled (lib/dates.ts). */
+  overdue: boolean;
+  /** When the last change the public can see was recorded: "last updated". */
   updatedAt: Date;
 };
 
-function toSummary(row: MilestoneSummaryRow): MilestoneSummary {
+function toSummary(row: MilestoneSummaryRow, endedBy: Date): MilestoneSummary {
   return {
     slug: row.slug,
     title: translatedColumns(row, "title"),
@@ -71,15 +81,24 @@ function toSummary(row: MilestoneSummaryRow): MilestoneSummary {
     location: row.location,
     isPublic: row.isPublic,
     sourceUrl: row.sourceUrl,
-    updatedAt: row.updatedAt,
+    originalTargetDate: row.baselineTargetDate,
+    timesRescheduled: row._count.reschedules,
+    overdue: isOverdue(row, endedBy),
+    updatedAt: row.publicChangedAt,
   };
+}
+
+/** The query form of `isOverdue` (lib/dates.ts). */
+export function overdueWhere(endedBy: Date): Prisma.MilestoneWhereInput {
+  return { targetDate: { lte: endedBy }, status: { notIn: [...closedStatuses] } };
 }
 
 const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
 
-/** The WHERE clause for a viewer and a set of filters. */
-export function milestoneWhere(viewer: Viewer, filters: Partial<MilestoneFilters>): Prisma.MilestoneWhereInput {
+/** The WHERE clause for a viewer and a set of filters; "overdue" as of the end of `endedBy`. */
+export function milestoneWhere(viewer: Viewer, filters: Partial<MilestoneFilters>, endedBy = lastEndedDay()): Prisma.MilestoneWhereInput {
   const and: Prisma.MilestoneWhereInput[] = [visibleMilestones(viewer)];
+  if (filters.overdue) and.push(overdueWhere(endedBy));
   if (filters.pillar) and.push({ pillar: { slug: filters.pillar } });
   if (filters.status) and.push({ status: filters.status });
   if (filters.kind) and.push({ kind: filters.kind });
@@ -100,7 +119,7 @@ export function milestoneWhere(viewer: Viewer, filters: Partial<MilestoneFilters
 
 const orderings: Record<MilestoneSort, Prisma.MilestoneOrderByWithRelationInput[]> = {
   target: [{ targetDate: { sort: "asc", nulls: "last" } }, { titleEn: "asc" }, { id: "asc" }],
-  updated: [{ updatedAt: "desc" }, { id: "desc" }],
+  updated: [{ publicChangedAt: "desc" }, { id: "desc" }],
   title: [{ titleEn: "asc" }, { id: "asc" }],
 };
 
@@ -113,9 +132,10 @@ export type MilestonePage = {
 };
 
 /** One page of the milestones a viewer may see that match the filters. */
-export async function listMilestones(viewer: Viewer, filters: MilestoneFilters): Promise<MilestonePage> {
+export async function listMilestones(viewer: Viewer, filters: MilestoneFilters, now = new Date()): Promise<MilestonePage> {
   const prisma = db();
-  const where = milestoneWhere(viewer, filters);
+  const endedBy = lastEndedDay(now);
+  const where = milestoneWhere(viewer, filters, endedBy);
   const [total, rows] = await Promise.all([
     prisma.milestone.count({ where }),
     prisma.milestone.findMany({
@@ -127,7 +147,7 @@ export async function listMilestones(viewer: Viewer, filters: MilestoneFilters):
     }),
   ]);
   return {
-    milestones: rows.map(toSummary),
+    milestones: rows.map((row) => toSummary(row, endedBy)),
     total,
     page: filters.page,
     pageSize: filters.pageSize,
@@ -141,15 +161,20 @@ export type ProgressEntry = {
   statusAfter: MilestoneStatus;
   progressBefore: number;
   progressAfter: number;
-  /** Null when the note is internal and the viewer is the public. */
+  /** Null when the note is internal and the viewer is the public; its translations likewise. */
   note: string | null;
+  noteEs: string | null;
+  noteJa: string | null;
   noteIsPublic: boolean;
   evidenceUrl: string | null;
   happenedOn: Date;
   recordedAt: Date;
 };
 
-export type MilestoneDetail = MilestoneSummary & { history: ProgressEntry[] };
+/** A move of the target date, as the public history shows it. */
+export type RescheduleEntry = { id: number; targetDateBefore: Date | null; targetDateAfter: Date | null; reason: string; recordedAt: Date };
+
+export type MilestoneDetail = MilestoneSummary & { history: ProgressEntry[]; reschedules: RescheduleEntry[] };
 
 export const progressEntrySelect = {
   id: true,
@@ -158,14 +183,16 @@ export const progressEntrySelect = {
   progressBefore: true,
   progressAfter: true,
   note: true,
+  noteEs: true,
+  noteJa: true,
   noteIsPublic: true,
   evidenceUrl: true,
   happenedOn: true,
   recordedAt: true,
 } satisfies Prisma.ProgressUpdateSelect;
 
-/** One milestone with its progress history, newest first; null when the viewer may not see it. */
-export async function getMilestone(viewer: Viewer, slug: string): Promise<MilestoneDetail | null> {
+/** One milestone with its progress history and the moves of its target date, newest first; null when the viewer may not see it. */
+export async function getMilestone(viewer: Viewer, slug: string, now = new Date()): Promise<MilestoneDetail | null> {
   const row = await db().milestone.findFirst({
     where: { slug, ...visibleMilestones(viewer) },
     select: {
@@ -175,11 +202,17 @@ export async function getMilestone(viewer: Viewer, slug: string): Promise<Milest
         orderBy: [{ happenedOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
         select: progressEntrySelect,
       },
+      // A visible milestone's reschedules are public: they say when its commitment moved and why.
+      reschedules: {
+        orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+        select: { id: true, targetDateBefore: true, targetDateAfter: true, reason: true, recordedAt: true },
+      },
     },
   });
   if (!row) return null;
   return {
-    ...toSummary(row),
+    ...toSummary(row, lastEndedDay(now)),
     history: row.progressUpdates.map((update) => noteFor(viewer, update)),
+    reschedules: row.reschedules,
   };
 }

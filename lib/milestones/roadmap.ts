@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "../db";
 import { MilestoneStatus } from "../generated/prisma/enums";
 import { translatedColumns, type TranslatedText } from "../translations";
-import type { Viewer } from "../auth/roles";
+import { requireRole, type Viewer } from "../auth/roles";
+import type { Tx } from "../audit";
+import { dayLimits, isoDay, type DayRange, type RoadmapSpan } from "../dates";
 import { visibleMilestones } from "../public/visibility";
 
 export const defaultRoadmapSlug = "japan-peru-2024-2033";
@@ -71,4 +73,21 @@ export async function getRoadmapOverview(viewer: Viewer, slug: string = defaultR
       };
     }),
   };
+}
+
+const spanSelect = { adoptedOn: true, firstYear: true, lastYear: true } as const;
+
+/** The span of the road map a pillar belongs to, for the date rules (lib/dates.ts). */
+export async function spanOfPillar(client: Tx, pillarId: number): Promise<RoadmapSpan> {
+  return client.roadmap.findFirstOrThrow({ where: { pillars: { some: { id: pillarId } } }, select: spanSelect });
+}
+
+/** The days the staff forms accept (`min`/`max` of their date inputs), for the default road map. Staff only. */
+export async function getDayLimits(viewer: Viewer, now = new Date()): Promise<{ happened: { min: string; max: string }; target: { min: string; max: string } } | null> {
+  requireRole(viewer, "viewer");
+  const span = await db().roadmap.findUnique({ where: { slug: defaultRoadmapSlug }, select: spanSelect });
+  if (!span) return null;
+  const limits = dayLimits(span, now);
+  const iso = (range: DayRange) => ({ min: isoDay(range.min), max: isoDay(range.max) });
+  return { happened: iso(limits.happened), target: iso(limits.target) };
 }

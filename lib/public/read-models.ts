@@ -1,11 +1,11 @@
 import "server-only";
-import { isoDay, isoDayOrNull } from "../dates";
+import { closedStatuses, isOverdue, isoDay, isoDayOrNull, lastEndedDay } from "../dates";
 import { db } from "../db";
 import type { MilestoneFilters } from "../milestones/filters";
 import type { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
-import { getMilestone, listMilestones, progressEntrySelect, type MilestoneSummary, type ProgressEntry } from "../milestones/list";
+import { getMilestone, listMilestones, overdueWhere, progressEntrySelect, type MilestoneSummary, type ProgressEntry, type RescheduleEntry } from "../milestones/list";
 import { getRoadmapOverview, type RoadmapOverview } from "../milestones/roadmap";
-import { noteFor, visibleMilestones, visibleUpdates } from "./visibility";
+import { noteFor, visibleMilestones, visibleUpdates, withdrawnMilestones } from "./visibility";
 import { translatedColumns, type TranslatedText } from "../translations";
 import type { Viewer } from "../auth/roles";
 
@@ -18,11 +18,12 @@ import type { Viewer } from "../auth/roles";
 export const eventKinds: MilestoneKind[] = ["ministerial_dialogue", "defense_exchange", "people_to_people", "other"];
 
 /** A milestone as the public sees it: no visibility flag, and dates as strings. */
-export type PublicMilestone = Omit<MilestoneSummary, "isPublic" | "targetDate" | "completedOn" | "updatedAt"> & {
+export type PublicMilestone = Omit<MilestoneSummary, "isPublic" | "targetDate" | "originalTargetDate" | "completedOn" | "updatedAt"> & {
   /** Calendar days, YYYY-MM-DD. */
   targetDate: string | null;
+  originalTargetDate: string | null;
   completedOn: string | null;
-  /** Timestamp, ISO 8601. */
+  /** When the last change the public can see was recorded, ISO 8601. */
   updatedAt: string;
 };
 
@@ -34,8 +35,12 @@ export type PublicProgressUpdate = Omit<ProgressEntry, "noteIsPublic" | "happene
   recordedAt: string;
 };
 
+/** A move of the target date: from, to (YYYY-MM-DD, null for none), why, and when it was recorded (ISO 8601). */
+export type PublicReschedule = { id: number; targetDateBefore: string | null; targetDateAfter: string | null; reason: string; recordedAt: string };
+
 export type PublicMilestoneDetail = PublicMilestone & {
   history: PublicProgressUpdate[];
+  reschedules: PublicReschedule[];
   /** The road map's two parties, whose lead agencies are leadAgencyA and leadAgencyB. */
   parties: { a: TranslatedText; b: TranslatedText };
 };
@@ -68,12 +73,25 @@ export function toPublicMilestone(milestone: MilestoneSummary): PublicMilestone 
     status: milestone.status,
     progress: milestone.progress,
     targetDate: isoDayOrNull(milestone.targetDate),
+    originalTargetDate: isoDayOrNull(milestone.originalTargetDate),
+    timesRescheduled: milestone.timesRescheduled,
+    overdue: milestone.overdue,
     completedOn: isoDayOrNull(milestone.completedOn),
     leadAgencyA: milestone.leadAgencyA,
     leadAgencyB: milestone.leadAgencyB,
     location: milestone.location,
     sourceUrl: milestone.sourceUrl,
     updatedAt: milestone.updatedAt.toISOString(),
+  };
+}
+
+function toPublicReschedule(reschedule: RescheduleEntry): PublicReschedule {
+  return {
+    id: reschedule.id,
+    targetDateBefore: isoDayOrNull(reschedule.targetDateBefore),
+    targetDateAfter: isoDayOrNull(reschedule.targetDateAfter),
+    reason: reschedule.reason,
+    recordedAt: reschedule.recordedAt.toISOString(),
   };
 }
 
@@ -85,6 +103,8 @@ function toPublicUpdate(update: ProgressEntry): PublicProgressUpdate {
     progressBefore: update.progressBefore,
     progressAfter: update.progressAfter,
     note: update.note,
+    noteEs: update.noteEs,
+    noteJa: update.noteJa,
     evidenceUrl: update.evidenceUrl,
     happenedOn: isoDay(update.happenedOn),
     recordedAt: update.recordedAt.toISOString(),
@@ -97,11 +117,11 @@ export async function listRecentProgressUpdates(viewer: Viewer, limit: number): 
     where: { milestone: visibleMilestones(viewer), ...visibleUpdates(viewer) },
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { ...progressEntrySelect, milestone: { select: { slug: true, titleEn: true, titleEs: true, titleJa: true, updatedAt: true } } },
+    select: { ...progressEntrySelect, milestone: { select: { slug: true, titleEn: true, titleEs: true, titleJa: true, publicChangedAt: true } } },
   });
   return rows.map((row) => ({
     ...toPublicUpdate(noteFor(viewer, row)),
-    milestone: { slug: row.milestone.slug, title: translatedColumns(row.milestone, "title"), updatedAt: row.milestone.updatedAt.toISOString() },
+    milestone: { slug: row.milestone.slug, title: translatedColumns(row.milestone, "title"), updatedAt: row.milestone.publicChangedAt.toISOString() },
   }));
 }
 
@@ -115,7 +135,7 @@ const datedSelect = {
   targetDate: true,
   completedOn: true,
   location: true,
-  updatedAt: true,
+  publicChangedAt: true,
   pillar: { select: { slug: true, position: true } },
 } as const;
 
@@ -128,18 +148,34 @@ export type DatedMilestone = {
   /** The day it was completed, or else the day it is due: where the timeline places it. */
   date: string;
   location: string | null;
+  /** Past its target day, still open (lib/dates.ts). */
+  overdue: boolean;
   updatedAt: string;
 };
 
-/** Milestones the viewer may see that have a date, by date; optionally only open ones due in [from, to). */
-export async function listDatedMilestones(viewer: Viewer, range?: { from: Date; to?: Date; kinds?: MilestoneKind[] }): Promise<DatedMilestone[]> {
+/**
+ * Milestones the viewer may see that have a date, by date; optionally only
+ * open ones due in [from, to), and with `withOverdue` also the open ones whose
+ * target day has already passed (the calendar keeps showing a missed date).
+ */
+export async function listDatedMilestones(
+  viewer: Viewer,
+  range?: { from: Date; to?: Date; kinds?: MilestoneKind[]; withOverdue?: boolean },
+  now = new Date(),
+): Promise<DatedMilestone[]> {
+  const endedBy = lastEndedDay(now);
+  const due = range
+    ? {
+        status: { notIn: [...closedStatuses] },
+        targetDate: { gte: range.from, ...(range.to ? { lt: range.to } : {}) },
+      }
+    : null;
   const rows = await db().milestone.findMany({
     where: {
       ...visibleMilestones(viewer),
       ...(range
         ? {
-            status: { notIn: ["completed", "cancelled"] },
-            targetDate: { gte: range.from, ...(range.to ? { lt: range.to } : {}) },
+            OR: [due!, ...(range.withOverdue ? [overdueWhere(endedBy)] : [])],
             ...(range.kinds ? { kind: { in: range.kinds } } : {}),
           }
         : { OR: [{ completedOn: { not: null } }, { targetDate: { not: null } }] }),
@@ -156,7 +192,8 @@ export async function listDatedMilestones(viewer: Viewer, range?: { from: Date; 
       pillar: row.pillar,
       date: isoDay((row.completedOn ?? row.targetDate)!),
       location: row.location,
-      updatedAt: row.updatedAt.toISOString(),
+      overdue: isOverdue(row, endedBy),
+      updatedAt: row.publicChangedAt.toISOString(),
     }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -176,8 +213,8 @@ export async function listLeadAgencies(viewer: Viewer): Promise<string[]> {
 
 /** Every public milestone's address and last change, for the sitemap. */
 export async function listMilestoneSlugs(viewer: Viewer): Promise<{ slug: string; updatedAt: string }[]> {
-  const rows = await db().milestone.findMany({ where: visibleMilestones(viewer), orderBy: { id: "asc" }, select: { slug: true, updatedAt: true } });
-  return rows.map((row) => ({ slug: row.slug, updatedAt: row.updatedAt.toISOString() }));
+  const rows = await db().milestone.findMany({ where: visibleMilestones(viewer), orderBy: { id: "asc" }, select: { slug: true, publicChangedAt: true } });
+  return rows.map((row) => ({ slug: row.slug, updatedAt: row.publicChangedAt.toISOString() }));
 }
 
 /** The road map with each pillar's public milestone counts. */
@@ -215,6 +252,16 @@ export async function readPublicMilestone(slug: string): Promise<PublicMilestone
   return {
     ...toPublicMilestone(milestone),
     history: milestone.history.map(toPublicUpdate),
+    reschedules: milestone.reschedules.map(toPublicReschedule),
     parties: { a: translatedColumns(roadmap, "partyA"), b: translatedColumns(roadmap, "partyB") },
   };
+}
+
+/** What the public is told of a milestone withdrawn from tracking: when and why, nothing else. */
+export type PublicWithdrawal = { slug: string; withdrawnOn: string; reason: string | null };
+
+/** The withdrawal of a public milestone that was archived; null for any other. */
+export async function readPublicWithdrawal(slug: string): Promise<PublicWithdrawal | null> {
+  const row = await db().milestone.findFirst({ where: { slug, ...withdrawnMilestones() }, select: { slug: true, archivedAt: true, archiveReason: true } });
+  return row ? { slug: row.slug, withdrawnOn: isoDay(row.archivedAt!), reason: row.archiveReason } : null;
 }

@@ -6,7 +6,10 @@ import { seesInternal, type Viewer } from "../auth/roles";
 // What the public may see, stated once. Staff (any role) see everything that
 // is not archived. The public sees public milestones, and of their progress
 // updates those that say something public: a public note, or a change of
-// status or progress; an internal note and its evidence stay internal. Each
+// status or progress; an internal note and its evidence stay internal. Every
+// move of a visible milestone's target date is public. Of a public milestone
+// withdrawn from tracking (archived), the public sees only that it was
+// withdrawn, when and why; nothing else of it, in any page, list or file. Each
 // rule has its query form (Prisma, or SQL for the exports that read rows
 // straight from the driver) and its form for one row in memory, side by side;
 // tests/integration/visibility.test.ts feeds the same rows to every form.
@@ -23,6 +26,15 @@ export function visibleMilestonesSql(viewer: Viewer, alias: string): Prisma.Sql 
 
 export function seesMilestone(viewer: Viewer, milestone: { archivedAt: Date | null; isPublic: boolean }): boolean {
   return milestone.archivedAt === null && (seesInternal(viewer) || milestone.isPublic);
+}
+
+/** Archived milestones whose withdrawal the public is told of: those that were public. */
+export function withdrawnMilestones(): Prisma.MilestoneWhereInput {
+  return { archivedAt: { not: null }, isPublic: true };
+}
+
+export function seesWithdrawal(milestone: { archivedAt: Date | null; isPublic: boolean }): boolean {
+  return milestone.archivedAt !== null && milestone.isPublic;
 }
 
 type UpdateFacts = { noteIsPublic: boolean; statusBefore: string; statusAfter: string; progressBefore: number; progressAfter: number };
@@ -56,11 +68,19 @@ export function readsNote(viewer: Viewer, update: Pick<UpdateFacts, "noteIsPubli
   return seesInternal(viewer) || update.noteIsPublic;
 }
 
-/** An update's note and evidence as the viewer may read them: blanked when internal. */
-export function noteFor<Update extends { noteIsPublic: boolean; note: string; evidenceUrl: string | null }>(
+type NoteFields = { note: string; noteEs?: string | null; noteJa?: string | null; evidenceUrl: string | null };
+
+/** An update's note, its translations and evidence as the viewer may read them: blanked when internal. */
+export function noteFor<Update extends { noteIsPublic: boolean } & NoteFields>(
   viewer: Viewer,
   update: Update,
-): Omit<Update, "note" | "evidenceUrl"> & { note: string | null; evidenceUrl: string | null } {
+): Omit<Update, keyof NoteFields> & { note: string | null; noteEs: string | null; noteJa: string | null; evidenceUrl: string | null } {
   const readable = readsNote(viewer, update);
-  return { ...update, note: readable ? update.note : null, evidenceUrl: readable ? update.evidenceUrl : null };
+  return {
+    ...update,
+    note: readable ? update.note : null,
+    noteEs: readable ? (update.noteEs ?? null) : null,
+    noteJa: readable ? (update.noteJa ?? null) : null,
+    evidenceUrl: readable ? update.evidenceUrl : null,
+  };
 }

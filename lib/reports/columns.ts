@@ -35,10 +35,13 @@ export function milestoneReportColumns(internal: boolean): ReportColumn[] {
     "pillar",
     "kind",
     "status",
+    "overdue",
     "progress",
     "title",
     "summary",
     "targetDate",
+    "originalTargetDate",
+    "timesRescheduled",
     "completedOn",
     "leadAgencyA",
     "leadAgencyB",
@@ -75,7 +78,7 @@ export function header(columns: ReportColumn[], lang: Locale): string[] {
   return columns.map((column) => reportLabels[lang].columns[column]);
 }
 
-const filterNames = ["pillar", "status", "kind", "year", "agency", "q"] as const;
+const filterNames = ["pillar", "status", "kind", "year", "agency", "q", "overdue"] as const;
 const fileNamePart = (value: string) =>
   value
     .normalize("NFKC")
@@ -87,7 +90,7 @@ const fileNamePrefix = defaultRoadmapSlug.replace(/-\d{4}-\d{4}$/, "");
 /** Says what the file holds and when: japan-peru-milestones_status-delayed_2026-11-27.csv. */
 export function reportFileName(
   report: string,
-  parts: { filters?: Partial<MilestoneFilters>; asOf?: Date | null; lang: Locale; format: CsvFormat; internal: boolean },
+  parts: { filters?: Partial<MilestoneFilters>; asOf?: Date | null; knownOn?: Date | null; lang: Locale; format: CsvFormat; internal: boolean },
   today: Date,
 ): string {
   const name = [`${fileNamePrefix}-${report}`];
@@ -98,6 +101,8 @@ export function reportFileName(
   if (parts.internal) name.push("internal");
   if (parts.lang !== "en") name.push(parts.lang);
   if (parts.format.encoding === "shift_jis") name.push("shift-jis");
-  name.push(parts.asOf ? `as-of-${isoDay(parts.asOf)}` : isoDay(today));
+  if (parts.asOf) name.push(`as-of-${isoDay(parts.asOf)}`);
+  if (parts.knownOn) name.push(`known-on-${isoDay(parts.knownOn)}`);
+  if (!parts.asOf && !parts.knownOn) name.push(isoDay(today));
   return `${name.join("_")}.csv`;
 }

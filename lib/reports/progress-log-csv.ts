@@ -6,9 +6,12 @@ import { milestoneWhere } from "../milestones/list";
 import { inLocale, translatedColumns } from "../translations";
 import { seesInternal, type Viewer } from "../auth/roles";
 import { readableNoteSql, visibleUpdatesSql } from "../public/visibility";
-import { byId } from "./as-of";
+import { asKnownAt, byId, wasVisible, type ReportCut } from "./as-of";
 import { header, progressLogColumns, reportFileName, reportLabels, type ReportColumn } from "./columns";
-import { csvStream, readAhead, type CsvCell, type CsvDownload } from "./csv";
+import { csvStream, readAhead, type CsvCell, type CsvDownload, type CsvFormat } from "./csv";
+import type { MilestoneFilters } from "../milestones/filters";
+import type { Locale } from "../translations";
+import { lastEndedDay } from "../dates";
 import { parseReportRequest } from "./request";
 
 /** A progress update as the progress log reads it, in the order of `progressLogPage`'s columns. */
@@ -36,7 +39,7 @@ type ProgressLogRow = [
  * than the rest of the query. Which milestones is still decided by the list's
  * own `milestoneWhere`.
  */
-async function progressLogPage(viewer: Viewer, milestoneIds: number[], after: { milestoneId: number; id: number }, asOf: Date | null, take: number) {
+async function progressLogPage(viewer: Viewer, milestoneIds: number[], after: { milestoneId: number; id: number }, cut: ReportCut, take: number) {
   const internal = seesInternal(viewer);
   const readable = readableNoteSql(viewer, "p");
   // Only staff exports show whether a note is public and who wrote it: the others need not read them.
@@ -51,7 +54,8 @@ async function progressLogPage(viewer: Viewer, milestoneIds: number[], after: { 
     WHERE p."milestoneId" = ANY(${milestoneIds}::int[])
       AND (p."milestoneId", p.id) > (${after.milestoneId}::int, ${after.id}::int)
       AND ${visibleUpdatesSql(viewer, "p")}
-      ${asOf ? Prisma.sql`AND p."happenedOn" <= ${asOf}::date` : Prisma.empty}
+      ${cut.asOf ? Prisma.sql`AND p."happenedOn" <= ${cut.asOf}::date` : Prisma.empty}
+      ${cut.knownAt ? Prisma.sql`AND p."recordedAt" < ${cut.knownAt}` : Prisma.empty}
     ORDER BY p."milestoneId", p.id
     LIMIT ${take}`)) as ProgressLogRow[];
 }
@@ -69,18 +73,21 @@ function authorNames() {
   };
 }
 
+export type ProgressLogFile = { filters: Partial<MilestoneFilters>; cut: ReportCut; lang: Locale; format: CsvFormat };
+
 /**
- * The progress log: one row per progress update of the milestones the viewer
- * may see that match the list's filters (status: the milestone's current
- * status), milestone by milestone, each one's updates in the order they were
- * recorded; with `asOf`, the updates that had happened by then.
+ * The progress log's bytes: one row per progress update of the milestones the
+ * viewer may see that match the list's filters (status: the milestone's
+ * current status), milestone by milestone, each one's updates in the order
+ * they were recorded; with a cut, the updates that had happened by its day and
+ * been recorded before its moment, under the titles known then.
  */
-export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, today = new Date()): CsvDownload {
-  const request = parseReportRequest(params);
+export function progressLogCsvBody(viewer: Viewer, request: ProgressLogFile, now = new Date()): ReadableStream<Uint8Array> {
   const internal = seesInternal(viewer);
   const labels = reportLabels[request.lang];
   const columns = progressLogColumns(internal);
-  const where = milestoneWhere(viewer, request.filters);
+  const where = milestoneWhere(viewer, request.filters, lastEndedDay(now));
+  const knownAt = request.cut.knownAt;
   // Milestones per batch and updates per query: a batch's updates usually come in one query.
   const milestonesPerBatch = 200;
   const updatesPerQuery = 2000;
@@ -107,15 +114,17 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
     const milestones = byId(
       (afterId, take) =>
         db().milestone.findMany({
-          where: { AND: [where, { id: { gt: afterId } }] },
-          select: { id: true, slug: true, titleEn: true, titleEs: true, titleJa: true },
+          where: { AND: [where, { id: { gt: afterId } }, ...(knownAt ? [{ recordedAt: { lt: knownAt } }] : [])] },
+          select: { id: true, slug: true, titleEn: true, titleEs: true, titleJa: true, isPublic: true, pillar: { select: { slug: true } } },
           orderBy: { id: "asc" },
           take,
         }),
       milestonesPerBatch,
     );
     // The next batch of milestones is read while this one's updates are.
-    for await (const batch of readAhead(milestones)) {
+    for await (const rows of readAhead(milestones)) {
+      const batch = (await asKnownAt(rows, knownAt, () => undefined)).filter((milestone) => wasVisible(viewer, milestone));
+      if (batch.length === 0) continue;
       const byMilestone = new Map(
         batch.map((milestone) => [milestone.id, { slug: milestone.slug, title: inLocale(translatedColumns(milestone, "title"), request.lang).text }]),
       );
@@ -123,7 +132,7 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
       let after = { milestoneId: 0, id: 0 };
       for (;;) {
         // One row more than a page says whether another page follows, without asking again.
-        const entries = await progressLogPage(viewer, ids, after, request.asOf, updatesPerQuery + 1);
+        const entries = await progressLogPage(viewer, ids, after, request.cut, updatesPerQuery + 1);
         const more = entries.length > updatesPerQuery;
         if (more) entries.length = updatesPerQuery;
         if (entries.length > 0) yield { entries, byMilestone };
@@ -146,9 +155,15 @@ export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, to
       });
     }
   }
+  return csvStream(header(columns, request.lang), pages(), request.format);
+}
+
+/** The progress log as a download. */
+export function exportProgressLogCsv(viewer: Viewer, params: URLSearchParams, today = new Date()): CsvDownload {
+  const request = parseReportRequest(params, today);
   return {
-    fileName: reportFileName("progress-log", { ...request, internal }, today),
+    fileName: reportFileName("progress-log", { ...request, asOf: request.cut.asOf, internal: seesInternal(viewer) }, today),
     format: request.format,
-    body: csvStream(header(columns, request.lang), pages(), request.format),
+    body: progressLogCsvBody(viewer, request, today),
   };
 }

@@ -1,3 +1,4 @@
+import { adoptedOn, firstYear, lastYear } from "./japan-peru-span";
 import type { SeedMilestone, SeedPillar, SeedRoadmap } from "./types";
 
 // Seed content for the Japan–Peru Road Map, written in the project's own words from public reporting; each milestone names its source.
@@ -8,7 +9,7 @@ const ROAD_MAP_TEXT = "https://worldjpn.net/documents/texts/JPAM/20241117.O1E.ht
 const SUMMIT_SUMMARY = "https://japan.kantei.go.jp/103/diplomatic/202411/17peru.html";
 
 /** The date the Road Map, the Joint Statement and the memoranda were adopted or signed in Lima. */
-const ADOPTION_DATE = "2024-11-17";
+const ADOPTION_DATE = adoptedOn;
 
 export const roadmap: SeedRoadmap = {
   slug: "japan-peru-2024-2033",
@@ -25,8 +26,8 @@ export const roadmap: SeedRoadmap = {
   partyA: { en: "Japan", es: "Japón", ja: "日本" },
   partyB: { en: "Peru", es: "Perú", ja: "ペルー" },
   adoptedOn: ADOPTION_DATE,
-  firstYear: 2024,
-  lastYear: 2033,
+  firstYear,
+  lastYear,
   sourceUrl: ROAD_MAP_TEXT,
 };
 
@@ -126,21 +127,21 @@ export const milestones: SeedMilestone[] = [
     slug: "political-dialogue-mechanism-2026",
     pillar: "political-diplomatic",
     title: {
-      en: "Political Dialogue Mechanism: vice-ministerial meeting in Tokyo",
-      es: "Mecanismo de Diálogo Político: reunión de viceministros en Tokio",
-      ja: "日・ペルー政治対話メカニズム 外務次官級会合（東京）",
+      en: "Political Dialogue Mechanism: vice-ministerial meeting in Lima",
+      es: "Mecanismo de Diálogo Político: reunión de viceministros en Lima",
+      ja: "日・ペルー政治対話メカニズム 外務次官級会合（リマ）",
     },
     summary: {
-      en: "Biennial meeting of the Japan–Peru Political Dialogue Mechanism at the level of Vice-Ministers of Foreign Affairs, held in Tokyo as the venue alternates between the two countries. It takes up the main issues on the bilateral agenda.",
-      es: "Reunión bienal del Mecanismo de Diálogo Político Japón-Perú a nivel de viceministros de Relaciones Exteriores, con sede en Tokio según la alternancia entre ambos países. Aborda los temas principales de la agenda bilateral.",
-      ja: "外務次官級で2年ごとに開催される日・ペルー政治対話メカニズムの会合で、両国の持ち回りにより東京で開催する。二国間の主要課題について協議する。",
+      en: "Fourth meeting of the Japan–Peru Political Dialogue Mechanism, held every two years at the level of Vice-Ministers of Foreign Affairs, in Lima as the venue alternates between the two countries (the third met in Tokyo on 21 June 2024). It takes up the main issues on the bilateral agenda.",
+      es: "Cuarta reunión del Mecanismo de Diálogo Político Japón-Perú, que se celebra cada dos años a nivel de viceministros de Relaciones Exteriores, con sede en Lima según la alternancia entre ambos países (la tercera se celebró en Tokio el 21 de junio de 2024). Aborda los temas principales de la agenda bilateral.",
+      ja: "外務次官級で2年ごとに開催される日・ペルー政治対話メカニズムの第4回会合で、両国の持ち回りによりリマで開催する（第3回は2024年6月21日に東京で開催）。二国間の主要課題について協議する。",
     },
     kind: "ministerial_dialogue",
     status: "planned",
     targetDate: "2026-06-30",
     leadAgencyA: "MOFA",
     leadAgencyB: "Cancillería",
-    location: "Tokyo",
+    location: "Lima",
     sourceUrl: ROAD_MAP_TEXT,
   },
   {
@@ -227,21 +228,21 @@ export const milestones: SeedMilestone[] = [
     slug: "political-dialogue-mechanism-2028",
     pillar: "political-diplomatic",
     title: {
-      en: "Political Dialogue Mechanism: vice-ministerial meeting in Lima",
-      es: "Mecanismo de Diálogo Político: reunión de viceministros en Lima",
-      ja: "日・ペルー政治対話メカニズム 外務次官級会合（リマ）",
+      en: "Political Dialogue Mechanism: vice-ministerial meeting in Tokyo",
+      es: "Mecanismo de Diálogo Político: reunión de viceministros en Tokio",
+      ja: "日・ペルー政治対話メカニズム 外務次官級会合（東京）",
     },
     summary: {
-      en: "The next biennial meeting of the Political Dialogue Mechanism at vice-ministerial level, hosted in Lima in turn. It reviews the bilateral agenda at the midpoint of the Road Map period.",
-      es: "Siguiente reunión bienal del Mecanismo de Diálogo Político a nivel viceministerial, con sede en Lima por turno. Revisa la agenda bilateral a mitad del periodo de la Hoja de Ruta.",
-      ja: "外務次官級の政治対話メカニズムの次回会合で、持ち回りによりリマで開催する。ロードマップ期間の中間点で二国間の課題を確認する。",
+      en: "The next biennial meeting of the Political Dialogue Mechanism at vice-ministerial level, hosted in Tokyo in turn. It reviews the bilateral agenda at the midpoint of the Road Map period.",
+      es: "Siguiente reunión bienal del Mecanismo de Diálogo Político a nivel viceministerial, con sede en Tokio por turno. Revisa la agenda bilateral a mitad del periodo de la Hoja de Ruta.",
+      ja: "外務次官級の政治対話メカニズムの次回会合で、持ち回りにより東京で開催する。ロードマップ期間の中間点で二国間の課題を確認する。",
     },
     kind: "ministerial_dialogue",
     status: "planned",
     targetDate: "2028-06-30",
     leadAgencyA: "MOFA",
     leadAgencyB: "Cancillería",
-    location: "Lima",
+    location: "Tokyo",
     sourceUrl: ROAD_MAP_TEXT,
   },
   {
@@ -308,21 +309,21 @@ export const milestones: SeedMilestone[] = [
     slug: "political-dialogue-mechanism-2030",
     pillar: "political-diplomatic",
     title: {
-      en: "Political Dialogue Mechanism: vice-ministerial meeting in Tokyo",
-      es: "Mecanismo de Diálogo Político: reunión de viceministros en Tokio",
-      ja: "日・ペルー政治対話メカニズム 外務次官級会合（東京）",
+      en: "Political Dialogue Mechanism: vice-ministerial meeting in Lima",
+      es: "Mecanismo de Diálogo Político: reunión de viceministros en Lima",
+      ja: "日・ペルー政治対話メカニズム 外務次官級会合（リマ）",
     },
     summary: {
-      en: "Biennial vice-ministerial meeting of the Political Dialogue Mechanism, returning to Tokyo under the alternating venue arrangement.",
-      es: "Reunión bienal de viceministros del Mecanismo de Diálogo Político, que vuelve a celebrarse en Tokio según la alternancia de sedes.",
-      ja: "政治対話メカニズムの外務次官級会合（2年ごと）で、開催地の持ち回りにより再び東京で開催する。",
+      en: "Biennial vice-ministerial meeting of the Political Dialogue Mechanism, returning to Lima under the alternating venue arrangement.",
+      es: "Reunión bienal de viceministros del Mecanismo de Diálogo Político, que vuelve a celebrarse en Lima según la alternancia de sedes.",
+      ja: "政治対話メカニズムの外務次官級会合（2年ごと）で、開催地の持ち回りにより再びリマで開催する。",
     },
     kind: "ministerial_dialogue",
     status: "planned",
     targetDate: "2030-06-28",
     leadAgencyA: "MOFA",
     leadAgencyB: "Cancillería",
-    location: "Tokyo",
+    location: "Lima",
     sourceUrl: ROAD_MAP_TEXT,
   },
   {
@@ -369,21 +370,21 @@ export const milestones: SeedMilestone[] = [
     slug: "political-dialogue-mechanism-2032",
     pillar: "political-diplomatic",
     title: {
-      en: "Political Dialogue Mechanism: vice-ministerial meeting in Lima",
-      es: "Mecanismo de Diálogo Político: reunión de viceministros en Lima",
-      ja: "日・ペルー政治対話メカニズム 外務次官級会合（リマ）",
+      en: "Political Dialogue Mechanism: vice-ministerial meeting in Tokyo",
+      es: "Mecanismo de Diálogo Político: reunión de viceministros en Tokio",
+      ja: "日・ペルー政治対話メカニズム 外務次官級会合（東京）",
     },
     summary: {
-      en: "The last biennial vice-ministerial meeting of the Political Dialogue Mechanism within the Road Map period, held in Lima in turn.",
-      es: "Última reunión bienal de viceministros del Mecanismo de Diálogo Político dentro del periodo de la Hoja de Ruta, celebrada en Lima por turno.",
-      ja: "ロードマップ期間内で最後となる政治対話メカニズムの外務次官級会合で、持ち回りによりリマで開催する。",
+      en: "The last biennial vice-ministerial meeting of the Political Dialogue Mechanism within the Road Map period, held in Tokyo in turn.",
+      es: "Última reunión bienal de viceministros del Mecanismo de Diálogo Político dentro del periodo de la Hoja de Ruta, celebrada en Tokio por turno.",
+      ja: "ロードマップ期間内で最後となる政治対話メカニズムの外務次官級会合で、持ち回りにより東京で開催する。",
     },
     kind: "ministerial_dialogue",
     status: "planned",
     targetDate: "2032-06-30",
     leadAgencyA: "MOFA",
     leadAgencyB: "Cancillería",
-    location: "Lima",
+    location: "Tokyo",
     sourceUrl: ROAD_MAP_TEXT,
   },
   {
@@ -525,7 +526,7 @@ export const milestones: SeedMilestone[] = [
     summary: {
       en: "An exchange between Japanese and Peruvian companies to develop economic ties, which the two leaders agreed to boost under a rule-based, free and fair economic order.",
       es: "Intercambio entre empresas japonesas y peruanas para desarrollar los vínculos económicos, que ambos mandatarios acordaron impulsar en el marco de un orden económico libre, justo y basado en reglas.",
-      ja: "両国の経済関係の発展に向けた日本とペルーの企業間の交流。両首脳は、ルールに基づく自由で公正な経済秩序の下で民間交流を後押しすることで一致している。",
+      ja: "両国の経済関係の発展に向けた日本とペルーの企業間の交流。両首脳は、ルールに基づく自由で公正な経済秩序の下で民間交流を後押しすることで一致した。",
     },
     kind: "trade_investment",
     status: "planned",

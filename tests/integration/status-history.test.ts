@@ -71,7 +71,7 @@ describe("a change of status", () => {
   const slug = "zinc-manganese-supply-chain-2028";
 
   it("leaves a report of an earlier day as it was: the edit form cannot change a status behind its history", async () => {
-    const asOf = async () => (await csvRows(exportMilestonesCsv(null, new URLSearchParams("asOf=2025-06-30"), ""))).find((row) => row.Key === slug);
+    const asOf = async () => (await csvRows(exportMilestonesCsv(null, new URLSearchParams("asOf=2025-06-30")))).find((row) => row.Key === slug);
     const before = await asOf();
     expect(before).toMatchObject({ Status: "Planned", "Progress (%)": "0" });
     const version = await versionOf(slug);

@@ -4,7 +4,6 @@ import { csvResponse, answering } from "@/lib/http/responses";
 import { exportMilestonesCsv } from "@/lib/reports/milestones-csv";
 
 export const GET = answering(async (request: Request) => {
-  const url = new URL(request.url);
   const viewer = await currentViewer();
-  return csvResponse(exportMilestonesCsv(viewer, url.searchParams, url.origin), { internal: viewer !== null });
+  return csvResponse(exportMilestonesCsv(viewer, new URL(request.url).searchParams), { internal: viewer !== null });
 });
