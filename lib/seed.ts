@@ -191,6 +191,11 @@ export async function seedRoadmap(prisma: PrismaClient): Promise<SeedOutcome> {
         if (recorded.has(event.key)) continue;
         const milestone = await tx.milestone.findUnique({ where: { slug: event.milestone }, select: milestoneSnapshotSelect });
         if (!milestone) throw new Error(`Seed event ${event.key} names unknown milestone ${event.milestone}`);
+        // Releases before the keys wrote the completions at the adoption without one.
+        const writtenBefore = await tx.progressUpdate.count({
+          where: { milestoneId: milestone.id, authorId: null, seedKey: null, happenedOn: day(event.happenedOn), statusAfter: event.status, progressAfter: event.progress },
+        });
+        if (writtenBefore > 0) continue;
         // Where staff log progress, the milestone's status is theirs: the seed never writes over it.
         const loggedByStaff = await tx.progressUpdate.count({ where: { milestoneId: milestone.id, authorId: { not: null } } });
         if (milestone.archivedAt || loggedByStaff > 0) {

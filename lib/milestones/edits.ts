@@ -175,23 +175,37 @@ function checkTargetDate(targetDate: Date | null | undefined, span: RoadmapSpan)
  * Status, progress and completion date are not the edit form's: a value for
  * them is refused unless it is what the milestone already has (a form or file
  * that carries them unchanged), so nothing changes them behind the history.
+ * These are the refusals, by field.
  */
-function refuseProgressFields(input: unknown, current: { status: string; progress: number; completedOn: Date | null }): void {
-  if (!input || typeof input !== "object") return;
+function progressFieldErrors(input: unknown, current: { status: string; progress: number; completedOn: Date | null }): Record<string, string[]> {
+  if (!input || typeof input !== "object") return {};
   const given = input as Record<string, unknown>;
   const text = (value: unknown) => (value === undefined || value === null ? "" : value instanceof Date ? isoDay(value) : String(value).trim());
   const errors: Record<string, string[]> = {};
   if ("status" in given && text(given.status) !== current.status) errors.status = [fieldError.statusThroughProgress];
   if ("progress" in given && text(given.progress) !== String(current.progress)) errors.progress = [fieldError.statusThroughProgress];
   if ("completedOn" in given && text(given.completedOn) !== (isoDayOrNull(current.completedOn) ?? "")) errors.completedOn = [fieldError.statusThroughProgress];
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return errors;
+}
+
+/** `parseFields`, with the refusals of status, progress and completion date among the fields' errors. */
+function parseEdit<Schema extends z.ZodType>(schema: Schema, input: unknown, current: { status: string; progress: number; completedOn: Date | null }) {
+  const refused = progressFieldErrors(input, current);
+  let parsed: z.output<Schema>;
+  try {
+    parsed = parseFields(schema, input);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError({ ...error.fieldErrors, ...refused });
+    throw error;
+  }
+  if (Object.keys(refused).length > 0) throw new ValidationError(refused);
+  return parsed;
 }
 
 /** Creates a milestone inside the caller's transaction (the form and bulk import): planned, at 0 %, with no history yet. */
 export async function applyMilestoneCreate(tx: Tx, actor: Actor, input: unknown): Promise<MilestoneSnapshot> {
   requireRole(actor, "editor");
-  refuseProgressFields(input, { status: "planned", progress: 0, completedOn: null });
-  const { pillar, ...fields } = parseFields(milestoneInputSchema, input);
+  const { pillar, ...fields } = parseEdit(milestoneInputSchema, input, { status: "planned", progress: 0, completedOn: null });
   const pillarId = await pillarIdOf(tx, pillar);
   checkTargetDate(fields.targetDate, await spanOfPillar(tx, pillarId));
   if (await tx.milestone.findUnique({ where: { slug: fields.slug }, select: { id: true } })) {
@@ -219,8 +233,7 @@ const comparable = (value: unknown) => (value instanceof Date ? isoDay(value) : 
 export async function applyMilestoneUpdate(tx: Tx, actor: Actor, slug: string, input: unknown): Promise<MilestoneSnapshot> {
   requireRole(actor, "editor");
   const before = await findEditable(tx, slug);
-  refuseProgressFields(input, before);
-  const { expectedVersion, rescheduleReason, pillar, ...fields } = parseFields(milestoneUpdateSchema, input);
+  const { expectedVersion, rescheduleReason, pillar, ...fields } = parseEdit(milestoneUpdateSchema, input, before);
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields)) {
     if (value !== undefined && comparable(value) !== comparable(before[field as keyof MilestoneRow])) changes[field] = value;

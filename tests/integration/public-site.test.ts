@@ -118,7 +118,8 @@ describe("the data behind the list and the API", () => {
     const read = (query: string) => readPublicMilestonePage(parseMilestoneFilters(new URLSearchParams(`${query}&pageSize=100`)));
     const dialogues = await read("kind=ministerial_dialogue");
     const inProgressDialogues = await read("kind=ministerial_dialogue&status=in_progress");
-    expect(inProgressDialogues.milestones.map((milestone) => milestone.slug)).toEqual([upcomingSlug]);
+    expect(inProgressDialogues.milestones.map((milestone) => milestone.slug)).toContain(upcomingSlug);
+    for (const milestone of inProgressDialogues.milestones) expect(milestone).toMatchObject({ kind: "ministerial_dialogue", status: "in_progress" });
     expect(dialogues.total).toBeGreaterThan(inProgressDialogues.total);
     const year = Number(inDays(20).toISOString().slice(0, 4));
     expect((await read(`kind=ministerial_dialogue&status=in_progress&year=${year}`)).total).toBe(1);

@@ -4,6 +4,8 @@ import { verifyPassword } from "@/lib/auth/passwords";
 import { getMilestoneHistory } from "@/lib/milestones/history";
 import { ensureFirstAdmin, generatedAdminEmail, seedRoadmap } from "@/lib/seed";
 import { migrateDatabase } from "@/lib/startup";
+import { afterAdoptionEvents } from "@/prisma/seed/japan-peru-after-adoption";
+import { milestones as seedMilestones } from "@/prisma/seed/japan-peru";
 import { staffViewer } from "../support/builders";
 import { freshDatabasePerFile } from "../support/database";
 
@@ -63,32 +65,49 @@ describe("the Road Map seed", () => {
     expect(await db().auditEvent.count({ where: { entityType: { in: ["milestone", "user"] } } })).toBe(0);
   });
 
-  it("marks as done only what happened on 17 November 2024, and invents no progress", async () => {
-    const milestones = await db().milestone.findMany({ include: { progressUpdates: true } });
+  it("marks as done only what FACTS.md says happened, each step a dated, sourced public progress update", async () => {
+    const milestones = await db().milestone.findMany({ include: { progressUpdates: { orderBy: [{ happenedOn: "asc" }, { id: "asc" }] } } });
+    const events = [...afterAdoptionEvents].sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
     const completed = milestones.filter((milestone) => milestone.status === "completed");
-    expect(completed.length).toBeGreaterThanOrEqual(4);
-    const completedText = completed.map((milestone) => milestone.titleEn).join(" | ");
-    expect(completedText).toMatch(/METI/);
-    expect(completedText).toMatch(/JOGMEC/);
-    expect(completedText).toMatch(/[Dd]efen[cs]e/);
-    expect(completedText).toMatch(/Road Map/);
-    for (const milestone of completed) {
-      expect(milestone.completedOn?.toISOString().slice(0, 10)).toBe("2024-11-17");
-      expect(milestone.progress).toBe(100);
-      expect(milestone.progressUpdates).toHaveLength(1);
-      expect(milestone.progressUpdates[0]).toMatchObject({ statusAfter: "completed", progressAfter: 100, noteIsPublic: true });
+    const atAdoption = seedMilestones.filter((milestone) => milestone.status === "completed").map((milestone) => milestone.slug);
+    expect(completed.map((milestone) => milestone.slug).sort()).toEqual([...atAdoption, "visa-exemption-reintroduction-2026"].sort());
+    for (const milestone of milestones) {
+      const seeded = atAdoption.includes(milestone.slug) ? [{ happenedOn: "2024-11-17", status: "completed", progress: 100 }] : [];
+      const expected = [...seeded, ...events.filter((event) => event.milestone === milestone.slug)];
+      expect(
+        milestone.progressUpdates.map((update) => ({ happenedOn: update.happenedOn.toISOString().slice(0, 10), status: update.statusAfter, progress: update.progressAfter })),
+        milestone.slug,
+      ).toEqual(expected.map(({ happenedOn, status, progress }) => ({ happenedOn, status, progress })));
+      const last = expected.at(-1);
+      expect(milestone, milestone.slug).toMatchObject({ status: last?.status ?? "planned", progress: last?.progress ?? 0 });
+      for (const update of milestone.progressUpdates) {
+        expect(update).toMatchObject({ noteIsPublic: true, authorId: null, seedKey: expect.any(String) });
+        expect(update.evidenceUrl).toMatch(/^https:\/\//);
+        expect(update.noteEs && update.noteJa, update.seedKey!).toBeTruthy();
+      }
     }
-    for (const milestone of milestones.filter((milestone) => milestone.status !== "completed")) {
-      expect(milestone.status).toBe("planned");
-      expect(milestone.progress).toBe(0);
-      expect(milestone.completedOn).toBeNull();
-      expect(milestone.progressUpdates).toHaveLength(0);
+    expect(milestones.find((milestone) => milestone.slug === "visa-exemption-reintroduction-2026")!.completedOn).toEqual(new Date("2025-07-01"));
+  });
+
+  it("never calls a signatory the current leader", async () => {
+    const updates = await db().progressUpdate.findMany({ select: { note: true, noteEs: true, noteJa: true } });
+    const milestones = await db().milestone.findMany({ select: { titleEn: true, summaryEn: true, summaryEs: true, summaryJa: true } });
+    const text = JSON.stringify([updates, milestones]);
+    for (const phrase of [/current(ly)? (Prime Minister|President)/i, /(actual|vigente) (primer ministro|presidenta?)/i, /現(職の)?(総理|首相|大統領)/]) {
+      expect(text).not.toMatch(phrase);
     }
   });
 
   it("changes nothing when run again", async () => {
     const before = await snapshot();
-    expect(await seedRoadmap(db())).toEqual({ roadmapCreated: false, pillarsCreated: 0, milestonesCreated: 0 });
+    expect(await seedRoadmap(db())).toEqual({
+      roadmapCreated: false,
+      pillarsCreated: 0,
+      milestonesCreated: 0,
+      eventsRecorded: 0,
+      eventsSkipped: [],
+      fieldsCorrected: 0,
+    });
     expect(await snapshot()).toEqual(before);
   });
 
