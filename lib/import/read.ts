@@ -1,7 +1,7 @@
 import "server-only";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import { parseIsoDay } from "../dates";
+import { parseIsoDay, utcDay } from "../dates";
 import { milestoneKinds, milestoneStatuses, type MilestoneKind, type MilestoneStatus } from "../vocabulary";
 import { milestoneReportColumns, reportLabels, type ImportErrorCode, type ReportColumn } from "../reports/columns";
 import { startsLikeFormula } from "../reports/csv";
@@ -45,18 +45,36 @@ export const importColumns = milestoneReportColumns(true);
 
 export const fileError = (code: ImportErrorCode, values?: ImportProblem["values"]) => new ImportFileError({ code, values });
 
+export type FileEncoding = "utf-8" | "shift_jis";
+
+/**
+ * A text as it comes back from a Shift_JIS (CP932) file: each character that
+ * CP932 cannot hold (í, ñ, é, emoji) becomes "?". An export in Shift_JIS and
+ * the file imported back differ from the tracker's texts only there.
+ */
+export function throughShiftJis(text: string): string {
+  return iconv.decode(iconv.encode(text, "cp932"), "cp932");
+}
+
+/** The characters of a text that Shift_JIS cannot hold, each once. */
+export function lostInShiftJis(text: string): string[] {
+  const lost = new Set<string>();
+  for (const character of text) if (throughShiftJis(character) !== character) lost.add(character);
+  return [...lost];
+}
+
 /** UTF-8 (with or without a byte-order mark), or else Shift_JIS as older Japanese Excel saves it. */
-export function decode(bytes: Uint8Array): string {
+export function decode(bytes: Uint8Array): { text: string; encoding: FileEncoding } {
   if (bytes.length === 0) throw fileError("empty");
   if (bytes.length > importLimits.bytes) throw fileError("tooLarge");
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw fileError("notCsvZip");
   if (bytes.subarray(0, 8192).includes(0)) throw fileError("notCsvBinary");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
     const text = iconv.decode(Buffer.from(bytes), "cp932");
     if (text.includes("\uFFFD")) throw fileError("encoding");
-    return text;
+    return { text, encoding: "shift_jis" };
   }
 }
 
@@ -79,13 +97,16 @@ export function records(text: string): Record_[] {
   }));
 }
 
-export type Header = { lang: Locale; columns: Map<ReportColumn, number>; labels: Map<ReportColumn, string> };
+export type Header = { lang: Locale; encoding: FileEncoding; columns: Map<ReportColumn, number>; labels: Map<ReportColumn, string> };
+
+/** A label's keys for lookups: as written, and as a Shift_JIS file shows it ("t?tulo" for "título"). */
+const labelKeys = (label: string) => [...new Set([label.toLowerCase(), throughShiftJis(label).toLowerCase()])];
 
 /** Recognises the export's headers in any of the three languages; the key column's language is the file's. */
-export function readHeader(cells: string[]): Header {
+export function readHeader(cells: string[], encoding: FileEncoding = "utf-8"): Header {
   const known = new Map<string, { column: ReportColumn; lang: Locale }>();
   for (const lang of locales) {
-    for (const column of importColumns) known.set(reportLabels[lang].columns[column].toLowerCase(), { column, lang });
+    for (const column of importColumns) for (const key of labelKeys(reportLabels[lang].columns[column])) if (!known.has(key)) known.set(key, { column, lang });
   }
   const columns = new Map<ReportColumn, number>();
   const labels = new Map<ReportColumn, string>();
@@ -104,7 +125,7 @@ export function readHeader(cells: string[]): Header {
   if (unknown.length > 0) throw fileError("unknownColumns", { columns: unknown.join(", ") });
   const missing = requiredColumns.filter((column) => !columns.has(column));
   if (missing.length > 0) throw fileError("missingColumns", { columns: missing.map((column) => reportLabels[lang].columns[column]).join(", ") });
-  return { lang, columns, labels };
+  return { lang, encoding, columns, labels };
 }
 
 /** Every language's label of each enum value, and the value itself, lower-cased. */
@@ -112,15 +133,38 @@ export function lookup<Value extends string>(values: readonly Value[], label: (l
   const map = new Map<string, Value>();
   for (const value of values) {
     map.set(value, value);
-    for (const lang of locales) map.set(label(lang, value).toLowerCase(), value);
+    for (const lang of locales) for (const key of labelKeys(label(lang, value))) map.set(key, value);
   }
   return map;
 }
 const statuses = lookup(milestoneStatuses, (lang, value) => reportLabels[lang].status[value]);
 const kinds = lookup(milestoneKinds, (lang, value) => reportLabels[lang].kind[value]);
 const yesNo = new Map(
-  locales.flatMap((lang) => [[reportLabels[lang].yes.toLowerCase(), true] as const, [reportLabels[lang].no.toLowerCase(), false] as const]),
+  locales.flatMap((lang) => [
+    ...labelKeys(reportLabels[lang].yes).map((key) => [key, true] as const),
+    ...labelKeys(reportLabels[lang].no).map((key) => [key, false] as const),
+  ]),
 );
+
+/**
+ * A date as Excel writes it in Tokyo and Lima: ISO (2026-03-31) in any file;
+ * year first with slashes (2026/3/31) in any file, as Japanese Excel saves it;
+ * day first (31/03/2026) only in a Spanish file, as Peruvian Excel saves it.
+ * Other orders are ambiguous (3/4/2026 is March or April) and refused.
+ */
+export function readDay(value: string, lang: Locale): Date | "bad" | "ambiguous" {
+  const iso = parseIsoDay(value);
+  if (iso) return iso;
+  const real = (year: number, month: number, day: number) => {
+    const date = utcDay(year, month, day);
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : "bad";
+  };
+  const yearFirst = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(value);
+  if (yearFirst) return real(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
+  const dayOrMonthFirst = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (dayOrMonthFirst) return lang === "es" ? real(Number(dayOrMonthFirst[3]), Number(dayOrMonthFirst[2]), Number(dayOrMonthFirst[1])) : "ambiguous";
+  return "bad";
+}
 
 export type RowValues = {
   key: string;
@@ -176,9 +220,10 @@ export function readRow(record: Record_, header: Header, pillars: Map<string, st
   const date = (column: ReportColumn): Date | null => {
     const value = text(column);
     if (value === null) return null;
-    const day = parseIsoDay(value);
-    if (!day) problems.push({ code: "badDate", values: { column: label(column), value } });
-    return day;
+    const day = readDay(value, header.lang);
+    if (day instanceof Date) return day;
+    problems.push({ code: day === "ambiguous" ? "ambiguousDate" : "badDate", values: { column: label(column), value } });
+    return null;
   };
   const whole = (column: ReportColumn, code: ImportErrorCode, min: number, max: number): number | null => {
     const value = text(column);

@@ -94,7 +94,7 @@ describe("a dry run, then apply", () => {
       "Last update note": "Port works held up by permits",
       "Last update": "2026-10-01",
     });
-    changed = edit(changed, second[0]!, { Title: "A clearer title", "Target date": "2031-12-31" });
+    changed = edit(changed, second[0]!, { Title: "A clearer title", "Target date": "2031-12-31", "Last update note": "Moved to the 2031 dialogue" });
     const newRow = table[0]!.map(() => "");
     const put = (column: string, value: string) => (newRow[table[0]!.indexOf(column)] = value);
     put("Key", "new-hydrogen-dialogue");
@@ -120,7 +120,17 @@ describe("a dry run, then apply", () => {
       { column: "Status", before: first[table[0]!.indexOf("Status")], after: "Delayed" },
       { column: "Progress (%)", before: first[table[0]!.indexOf("Progress (%)")], after: "35" },
     ]);
-    expect(dryRun.rows.find((row) => row.key === second[0])!.changes.map((change) => change.column)).toEqual(["Title", "Target date"]);
+    expect(firstResult).toMatchObject({
+      title: first[table[0]!.indexOf("Title")],
+      logs: { status: "delayed", progress: 35, happenedOn: "2026-10-01", note: "Port works held up by permits" },
+      reschedule: null,
+    });
+    const secondResult = dryRun.rows.find((row) => row.key === second[0])!;
+    expect(secondResult.changes.map((change) => change.column)).toEqual(["Title", "Target date"]);
+    expect(secondResult).toMatchObject({
+      logs: null,
+      reschedule: { before: second[table[0]!.indexOf("Target date")], after: "2031-12-31", reason: "Moved to the 2031 dialogue" },
+    });
     expect(dryRun.rows.at(-1)).toMatchObject({ key: "new-hydrogen-dialogue", outcome: "create", line: table.length + 1 });
 
     const applied = await importMilestones(editor, file(changed), { apply: true });
@@ -133,8 +143,8 @@ describe("a dry run, then apply", () => {
     expect(await db().milestone.findUniqueOrThrow({ where: { slug: "new-hydrogen-dialogue" } })).toMatchObject({ kind: "agreement", isPublic: true });
     const after = await state();
     expect(after.updates).toBe(before.updates + 1);
-    // One audit event per change: the progress (milestone and progress update), the title edit, the creation.
-    expect(after.events).toBe(before.events + 4);
+    // One audit event per change: the progress (milestone and progress update), the edit and its reschedule, the creation.
+    expect(after.events).toBe(before.events + 5);
 
     // The same file again changes nothing: its rows now match, except the completed milestone
     // whose completion date the new status cleared, which the file's old version cannot undo.
@@ -163,7 +173,7 @@ describe("a dry run, then apply", () => {
   it("saves nothing when only the last row is bad", async () => {
     const table = await exported("pillar=defense-security");
     const keys = table.slice(1).map((row) => row[0]!);
-    let changed = edit(table, keys[0]!, { "Target date": "2032-02-02" });
+    let changed = edit(table, keys[0]!, { "Target date": "2032-02-02", "Last update note": "Postponed by both sides" });
     changed = edit(changed, keys.at(-1)!, { Status: "Finished" });
     const before = await state();
     const report = await importMilestones(editor, file(changed), { apply: true });
@@ -251,7 +261,7 @@ describe("bad files", () => {
       { line: 2, codes: ["unknownStatus"] },
       { line: 3, codes: ["unknownPillar"] },
       { line: 4, codes: ["unknownKind"] },
-      { line: 5, codes: ["badDate"] },
+      { line: 5, codes: ["ambiguousDate"] },
       { line: 6, codes: ["badDate"] },
       { line: 7, codes: ["badProgress"] },
     ]);
@@ -290,7 +300,7 @@ describe("bad files", () => {
     // Characters Shift_JIS lacks (accented letters, emoji) cannot be in such a file; this row has none.
     const plain = table.findIndex((row, index) => index > 0 && row.every((cell) => iconv.decode(iconv.encode(cell, "cp932"), "cp932") === cell));
     const key = table[plain]![0]!;
-    const changed = edit(table, key, { 目標日: "2029-03-31" });
+    const changed = edit(table, key, { 目標日: "2029-03-31", 最終更新の備考: "両国の合意により延期" });
     const bytes = iconv.encode(csvOf(changed), "cp932");
     const report = await importMilestones(editor, bytes, { apply: false });
     expect(report.counts.reject).toBe(0);
