@@ -171,11 +171,16 @@ export function openDatabase(environment = readEnvironment()): Database {
 // Kept on globalThis: Next bundles instrumentation and routes separately, and
 // dev-mode reloads re-evaluate modules; all must share one connection pool.
 const globalKey = Symbol.for("roadmap-tracker.database");
-type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Database };
+const shutdownKey = Symbol.for("roadmap-tracker.shutdown");
+type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Database; [shutdownKey]?: () => Promise<void> };
 
 export function currentDatabase(): Database {
   const holder = globalThis as GlobalWithDatabase;
-  holder[globalKey] ??= openDatabase();
+  if (!holder[globalKey]) {
+    holder[globalKey] = openDatabase();
+    // The server (scripts/server.mjs) calls this once requests have drained on a stop signal.
+    holder[shutdownKey] = closeDatabase;
+  }
   return holder[globalKey];
 }
 

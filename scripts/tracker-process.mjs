@@ -8,7 +8,7 @@ import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { nextCli, serverEnvironment } from "./next-server.mjs";
+import { serverEnvironment, serverScript } from "./next-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -43,9 +43,15 @@ export async function clearCaches() {
  * @param {number} port
  */
 export function spawnTracker(env, port) {
-  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [serverScript], {
     cwd: root,
-    env: serverEnvironment({ ...process.env, AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef", ...env, NODE_ENV: "production" }),
+    env: serverEnvironment({
+      ...process.env,
+      AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef",
+      ...env,
+      PORT: String(port),
+      NODE_ENV: "production",
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
