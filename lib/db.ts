@@ -22,6 +22,15 @@ export interface SqlSession {
 /** A query with PostgreSQL's numbered parameters, as `Prisma.sql` builds it. */
 export type SqlQuery = { text: string; values: unknown[] };
 
+/** What a listener on a notification channel hears: each payload, and whether it may have missed some. */
+export type ChannelListener = {
+  notified(payload: string): void;
+  /** The channel is heard from now on (after a start or a reconnection); anything before may have been missed. */
+  listening(): void;
+  /** The channel is not heard until `listening` is called again. */
+  lost(): void;
+};
+
 export interface Database {
   prisma: PrismaClient;
   embedded: boolean;
@@ -34,6 +43,8 @@ export interface Database {
   /** Where the data lives, for log lines; never includes a password. */
   description: string;
   session(): Promise<SqlSession>;
+  /** Hears NOTIFY on `channel` (delivered after each commit); returns a function that stops listening. */
+  listen(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -82,10 +93,63 @@ function openPostgres(raw: string, poolSize: number): Database {
         release: async () => client.release(),
       };
     },
+    listen: (channel, listener) => listenOnPostgres(raw, description, channel, listener),
     async close() {
       await this.prisma.$disconnect();
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own, kept open: reconnected with backoff when
+ * it fails, and checked every few seconds, since a connection that silently
+ * died would otherwise hear nothing and say nothing.
+ */
+async function listenOnPostgres(url: string, description: string, channel: string, listener: ChannelListener): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retryMs = 250;
+  let timer: NodeJS.Timeout | undefined;
+  const drop = (current: pg.Client, error?: Error) => {
+    if (client !== current) return;
+    client = null;
+    listener.lost();
+    if (error && !stopped) console.error(`${description}: listening for changes failed (${error.message}); retrying`);
+    void current.end().catch(() => {});
+    if (!stopped) timer = setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 5_000);
+  };
+  const connect = async () => {
+    const current = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    client = current;
+    current.on("error", (error) => drop(current, error));
+    current.on("end", () => drop(current));
+    current.on("notification", (message) => {
+      if (message.channel === channel) listener.notified(message.payload ?? "");
+    });
+    try {
+      await current.connect();
+      await current.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+      retryMs = 250;
+      listener.listening();
+    } catch (error) {
+      drop(current, error as Error);
+    }
+  };
+  await connect();
+  const heartbeat = setInterval(() => {
+    const current = client;
+    current?.query("SELECT 1").catch((error: Error) => drop(current, error));
+  }, 2_000);
+  heartbeat.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(heartbeat);
+    clearTimeout(timer);
+    const current = client;
+    client = null;
+    await current?.end().catch(() => {});
   };
 }
 
@@ -138,6 +202,12 @@ function openEmbedded(dataDir: string): Database {
         },
         release: async () => {},
       };
+    },
+    // One process owns the embedded database: notifications cannot be missed.
+    async listen(channel, listener) {
+      const unlisten = await pglite.listen(channel, (payload) => listener.notified(payload));
+      listener.listening();
+      return unlisten;
     },
     async close() {
       await this.prisma.$disconnect();

@@ -57,6 +57,12 @@ function readFilters(searchParams: Record<string, string | string[] | undefined>
   }
 }
 
+/** A pillar that is not one of the Road Map's is a filter the list cannot use, like any unknown value. */
+function withKnownPillar(read: ReturnType<typeof readFilters>, pillars: string[]): ReturnType<typeof readFilters> {
+  if (read.filters.pillar === undefined || pillars.includes(read.filters.pillar)) return read;
+  return { filters: milestoneFilterSchema.parse({}), invalid: [...read.invalid, "pillar"] };
+}
+
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function milestoneListMetadata(locale: Locale, searchParams: SearchParams): Promise<Metadata> {
@@ -67,14 +73,14 @@ export async function milestoneListMetadata(locale: Locale, searchParams: Search
 
 /** The milestone list for the filters in `searchParams`, with the filter form and pages; shown at /{lang}/milestones. */
 export async function MilestoneList({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
-  const { filters, invalid } = readFilters(searchParams);
-  const [t, tStatus, tKind, format, result, roadmap, agencies] = await Promise.all([
+  const roadmap = await publicRoadmap();
+  const { filters, invalid } = withKnownPillar(readFilters(searchParams), roadmap?.pillars.map((pillar) => pillar.slug) ?? []);
+  const [t, tStatus, tKind, format, result, agencies] = await Promise.all([
     getTranslations("Public.list"),
     getTranslations("Common.status"),
     getTranslations("Public.kind"),
     getFormatter(),
     publicMilestonePage(filters),
-    publicRoadmap(),
     publicLeadAgencies(),
   ]);
   const path = `/milestones${viewQuery(filters, filters.page)}`;

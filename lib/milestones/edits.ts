@@ -8,7 +8,6 @@ import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parse
 import type { Prisma } from "../generated/prisma/client";
 import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
 import { milestoneFieldsSelect } from "./list";
-import { refreshPublicPages } from "../public/cached-reads";
 import { translatedColumns, type TranslatedText } from "../translations";
 import { requireRole, type Actor, type Viewer } from "../auth/roles";
 
@@ -202,14 +201,12 @@ export async function applyMilestoneUpdate(tx: Tx, actor: Actor, slug: string, i
 export async function createMilestone(viewer: Viewer, input: unknown): Promise<MilestoneSnapshot> {
   const actor = requireRole(viewer, "editor");
   const created = await db().$transaction((tx) => applyMilestoneCreate(tx, actor, input));
-  refreshPublicPages([created.slug]);
   return created;
 }
 
 export async function updateMilestone(viewer: Viewer, slug: string, input: unknown): Promise<MilestoneSnapshot> {
   const actor = requireRole(viewer, "editor");
   const updated = await db().$transaction((tx) => applyMilestoneUpdate(tx, actor, slug, input));
-  refreshPublicPages([slug]);
   return updated;
 }
 
@@ -220,7 +217,6 @@ export async function archiveMilestone(viewer: Viewer, slug: string, expectedVer
   const archived = await db().$transaction(async (tx) =>
     writeMilestoneChange(tx, actor, "milestone.archive", await findEditable(tx, slug), loaded.expectedVersion, { archivedAt: new Date() }),
   );
-  refreshPublicPages([slug]);
   return archived;
 }
 

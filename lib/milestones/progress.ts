@@ -7,7 +7,6 @@ import { isoDay, latestToday } from "../dates";
 import { calendarDay, checkbox, fieldError, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "../forms/fields";
 import { MilestoneStatus } from "../generated/prisma/enums";
 import { milestoneSnapshotSelect, writeMilestoneChange } from "./edits";
-import { refreshPublicPages } from "../public/cached-reads";
 import { requireRole, type Actor, type Viewer } from "../auth/roles";
 
 const earliestDay = new Date(Date.UTC(2000, 0, 1));
@@ -84,6 +83,5 @@ export async function applyProgressUpdate(tx: Tx, actor: Actor, input: unknown):
 export async function logProgress(viewer: Viewer, input: unknown): Promise<LoggedProgress> {
   const actor = requireRole(viewer, "editor");
   const logged = await db().$transaction((tx) => applyProgressUpdate(tx, actor, input));
-  refreshPublicPages([logged.milestone]);
   return logged;
 }

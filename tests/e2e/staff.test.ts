@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isShown, launchChromium, screenshot } from "../support/browser";
+import { isShown, launchChromium, screenshot, signInAs } from "../support/browser";
 import { startSmtpServer } from "../support/smtp";
 import { scratchPostgres, startTracker, type RunningTracker } from "../../scripts/tracker-process.mjs";
 
@@ -53,15 +53,7 @@ afterAll(async () => {
   await scratch?.drop();
 });
 
-async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${tracker.url}/en/sign-in`);
-  await page.fill("#email", email);
-  await page.fill("#password", password);
-  await page.click("form button[type=submit]");
-  await page.waitForURL(/\/en\/admin$/);
-  return page;
-}
+const signIn = (context: BrowserContext, email: string, password: string) => signInAs(context, tracker.url, email, password);
 
 type CapturedAction = { id: string; contentType: string; body: string };
 
