@@ -61,6 +61,6 @@ export const config = {
   // nonce) and unknown addresses. Not the overview, the list or milestone
   // pages, whose headers come from next.config.js: the proxy would cost them
   // two thirds of their speed (npm run bench). Not the API, Next's assets,
-  // feeds or files. The languages are those of i18n/routing.ts.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*|(?:en|es|ja)(?:/milestones(?:/.*)?)?$).*)"],
+  // feeds, files or the health checks. The languages are those of i18n/routing.ts.
+  matcher: ["/((?!api|healthz|readyz|_next|_vercel|.*\\..*|(?:en|es|ja)(?:/milestones(?:/.*)?)?$).*)"],
 };

@@ -65,7 +65,7 @@ export function spawnTracker(env, port) {
  */
 
 /**
- * Starts the built tracker and waits until it answers on `/`.
+ * Starts the built tracker and waits until it is ready (`/readyz` answers 200).
  * @param {Record<string, string>} env
  * @param {{ port?: number; timeoutMs?: number; clearCaches?: boolean }} [options]
  * @returns {Promise<RunningTracker>}
@@ -87,8 +87,8 @@ export async function startTracker(env, options = {}) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The tracker exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return { url, port, process: child, output, stop };
+      const response = await fetch(`${url}/readyz`);
+      if (response.status === 200) return { url, port, process: child, output, stop };
     } catch {
       // not listening yet
     }

@@ -53,7 +53,10 @@ function readFilters(searchParams: Record<string, string | string[] | undefined>
     return { filters: parseMilestoneFilters(searchParamsOf(searchParams)), invalid: [] };
   } catch (error) {
     if (!(error instanceof InvalidParameterError)) throw error;
-    return { filters: milestoneFilterSchema.parse({}), invalid: [...new Set(error.issues.map((issue) => issue.parameter))] };
+    return {
+      filters: milestoneFilterSchema.parse({}),
+      invalid: [...new Set(error.issues.map((issue) => (issue.reason === "unreadable" ? `unreadable:${issue.parameter}` : issue.parameter)))],
+    };
   }
 }
 
@@ -101,9 +104,11 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
           {t("invalid", {
             details: invalid
               .map((parameter) =>
-                t.has(`invalidParameter.${parameter}`)
-                  ? t(`invalidParameter.${parameter}` as "invalidParameter.status")
-                  : t("invalidParameter.unknown", { parameter }),
+                parameter.startsWith("unreadable:")
+                  ? t("invalidParameter.unreadable", { parameter: parameter.slice("unreadable:".length) })
+                  : t.has(`invalidParameter.${parameter}`)
+                    ? t(`invalidParameter.${parameter}` as "invalidParameter.status")
+                    : t("invalidParameter.unknown", { parameter }),
               )
               .join("; "),
           })}

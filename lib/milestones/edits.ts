@@ -4,7 +4,19 @@ import { recordAuditEvent, type AuditAction, type Tx } from "../audit";
 import { isoDayOrNull } from "../dates";
 import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { checkbox, fieldError, httpUrl, optionalCalendarDay, optionalText, parseFields, progressPercent, requiredText, version } from "../forms/fields";
+import {
+  checkbox,
+  fieldError,
+  httpUrl,
+  optionalCalendarDay,
+  optionalParagraphs,
+  optionalText,
+  parseFields,
+  progressPercent,
+  requiredParagraphs,
+  requiredText,
+  version,
+} from "../forms/fields";
 import type { Prisma } from "../generated/prisma/client";
 import { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
 import { milestoneFieldsSelect } from "./list";
@@ -17,9 +29,9 @@ export const milestoneFieldsSchema = z.object({
   titleEn: requiredText(300),
   titleEs: optionalText(300),
   titleJa: optionalText(300),
-  summaryEn: requiredText(4000),
-  summaryEs: optionalText(4000),
-  summaryJa: optionalText(4000),
+  summaryEn: requiredParagraphs(4000),
+  summaryEs: optionalParagraphs(4000),
+  summaryJa: optionalParagraphs(4000),
   kind: z.enum(MilestoneKind, { error: fieldError.unknownValue }),
   status: z.enum(MilestoneStatus, { error: fieldError.unknownValue }),
   progress: progressPercent,

@@ -4,7 +4,7 @@ import { recordAuditEvent, type Tx } from "../audit";
 import { db } from "../db";
 import { ValidationError } from "../errors";
 import { isoDay, latestToday } from "../dates";
-import { calendarDay, checkbox, fieldError, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "../forms/fields";
+import { calendarDay, checkbox, fieldError, optionalHttpUrl, parseFields, progressPercent, requiredParagraphs, version } from "../forms/fields";
 import { MilestoneStatus } from "../generated/prisma/enums";
 import { milestoneSnapshotSelect, writeMilestoneChange } from "./edits";
 import { requireRole, type Actor, type Viewer } from "../auth/roles";
@@ -23,7 +23,7 @@ export const progressUpdateSchema = z
     expectedVersion: version,
     status: z.enum(MilestoneStatus, { error: fieldError.unknownValue }),
     progress: progressPercent,
-    note: requiredText(4000),
+    note: requiredParagraphs(4000),
     noteIsPublic: checkbox,
     evidenceUrl: optionalHttpUrl,
     happenedOn: calendarDay.refine((day) => day >= earliestDay, fieldError.dateTooEarly).refine((day) => day <= latestToday(), fieldError.dateInFuture),
