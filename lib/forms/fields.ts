@@ -30,6 +30,7 @@ export const fieldError = {
   invitationInvalid: "invitationInvalid",
   cannotChangeOwnAccount: "cannotChangeOwnAccount",
   currentPasswordWrong: "currentPasswordWrong",
+  userInactive: "userInactive",
   controlCharacter: "controlCharacter",
   bidiControl: "bidiControl",
   invalidCharacter: "invalidCharacter",

@@ -8,9 +8,7 @@ import { inLocale, type Locale } from "../translations";
 const notXml = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 const escapeXml = (text: string) =>
-  text
-    .replace(notXml, "\ufffd")
-    .replace(/[<>&"']/g, (character) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[character]!);
+  text.replace(notXml, "\ufffd").replace(/[<>&"']/g, (character) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[character]!);
 
 export type AtomFeedInput = {
   locale: Locale;

@@ -226,7 +226,7 @@ describe("an admin, an editor and a viewer", () => {
 });
 
 describe("an admin changing an account", () => {
-  it("signs a deactivated user out at their next request, and a new role applies at once", async () => {
+  it("signs a deactivated user out at their next request, and a changed role ends the session so the new role applies at the next sign-in", async () => {
     const viewerContext = await browser.newContext();
     const viewerPage = await signIn(viewerContext, "viewer@ministry.example", "viewer password 2026");
     const editorContext = await browser.newContext();
@@ -246,7 +246,10 @@ describe("an admin changing an account", () => {
     await viewerPage.goto(`${tracker.url}/en/admin`);
     expect(new URL(viewerPage.url()).pathname).toBe("/en/sign-in");
     await editorPage.goto(`${tracker.url}/en/admin/milestones/${milestone}/progress`);
-    await expect(editorPage.locator("main [role=alert]").innerText()).resolves.toContain("read milestones but not change them");
+    expect(new URL(editorPage.url()).pathname).toBe("/en/sign-in");
+    const againPage = await signIn(editorContext, "editor@ministry.example", "editor password 2026");
+    await againPage.goto(`${tracker.url}/en/admin/milestones/${milestone}/progress`);
+    expect(await againPage.locator("main [role=alert]").innerText()).toContain("read milestones but not change them");
 
     for (const context of [viewerContext, editorContext, adminContext]) await context.close();
   });
