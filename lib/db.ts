@@ -153,7 +153,22 @@ async function listenOnPostgres(url: string, description: string, channel: strin
   };
 }
 
-function isRunning(pid: number): boolean {
+/**
+ * When a process started, as the kernel counts it (clock ticks since boot,
+ * field 22 of /proc/<pid>/stat), or null where there is no /proc or no such
+ * process. A pid alone is not enough: the kernel reuses them.
+ */
+function processStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name in parentheses may hold spaces; the fields after it are fixed.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -162,19 +177,27 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** PGlite files must be opened by one process at a time; a second would corrupt them. */
+type DataDirLock = { pid: number; started: string | null };
+
+/**
+ * PGlite files must be opened by one process at a time; a second would
+ * corrupt them. The lock file names the holder by pid and start time, so a
+ * stale file (a crash, a reused pid, a pid written by hand) never blocks a start.
+ */
 function claimDataDir(directory: string, description: string): () => void {
   const lockFile = path.join(directory, "tracker.pid");
-  let holder = Number.NaN;
+  let holder: DataDirLock | null = null;
   try {
-    holder = Number(readFileSync(lockFile, "utf8"));
+    const parsed = JSON.parse(readFileSync(lockFile, "utf8")) as Partial<DataDirLock>;
+    if (Number.isInteger(parsed.pid)) holder = { pid: parsed.pid!, started: typeof parsed.started === "string" ? parsed.started : null };
   } catch {
-    // no lock file: the directory is free
+    // no lock file, or not one this tracker wrote: the directory is free
   }
-  if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
-    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder}; stop it first, or set DATA_DIR to another folder`);
+  const held = holder !== null && holder.pid !== process.pid && isAlive(holder.pid) && (holder.started === null || processStart(holder.pid) === holder.started);
+  if (held) {
+    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder!.pid}; stop it first, or set DATA_DIR to another folder`);
   }
-  writeFileSync(lockFile, String(process.pid));
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, started: processStart(process.pid) } satisfies DataDirLock));
   return () => rmSync(lockFile, { force: true });
 }
 
