@@ -27,6 +27,8 @@ export type AuditAction =
   | "user.reactivate"
   | "user.password-set"
   | "user.password-changed"
+  | "user.password-reset"
+  | "user.password-reset-requested"
   | "signin.failure"
   | "signin.lockout"
   | "signin.refused-locked"

@@ -22,6 +22,15 @@ export interface SqlSession {
 /** A query with PostgreSQL's numbered parameters, as `Prisma.sql` builds it. */
 export type SqlQuery = { text: string; values: unknown[] };
 
+/** What a listener on a notification channel hears: each payload, and whether it may have missed some. */
+export type ChannelListener = {
+  notified(payload: string): void;
+  /** The channel is heard from now on (after a start or a reconnection); anything before may have been missed. */
+  listening(): void;
+  /** The channel is not heard until `listening` is called again. */
+  lost(): void;
+};
+
 export interface Database {
   prisma: PrismaClient;
   embedded: boolean;
@@ -34,6 +43,8 @@ export interface Database {
   /** Where the data lives, for log lines; never includes a password. */
   description: string;
   session(): Promise<SqlSession>;
+  /** Hears NOTIFY on `channel` (delivered after each commit); returns a function that stops listening. */
+  listen(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -82,6 +93,7 @@ function openPostgres(raw: string, poolSize: number): Database {
         release: async () => client.release(),
       };
     },
+    listen: (channel, listener) => listenOnPostgres(raw, description, channel, listener),
     async close() {
       await this.prisma.$disconnect();
       await pool.end();
@@ -89,7 +101,74 @@ function openPostgres(raw: string, poolSize: number): Database {
   };
 }
 
-function isRunning(pid: number): boolean {
+/**
+ * LISTEN on a connection of its own, kept open: reconnected with backoff when
+ * it fails, and checked every few seconds, since a connection that silently
+ * died would otherwise hear nothing and say nothing.
+ */
+async function listenOnPostgres(url: string, description: string, channel: string, listener: ChannelListener): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retryMs = 250;
+  let timer: NodeJS.Timeout | undefined;
+  const drop = (current: pg.Client, error?: Error) => {
+    if (client !== current) return;
+    client = null;
+    listener.lost();
+    if (error && !stopped) console.error(`${description}: listening for changes failed (${error.message}); retrying`);
+    void current.end().catch(() => {});
+    if (!stopped) timer = setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 5_000);
+  };
+  const connect = async () => {
+    const current = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    client = current;
+    current.on("error", (error) => drop(current, error));
+    current.on("end", () => drop(current));
+    current.on("notification", (message) => {
+      if (message.channel === channel) listener.notified(message.payload ?? "");
+    });
+    try {
+      await current.connect();
+      await current.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+      retryMs = 250;
+      listener.listening();
+    } catch (error) {
+      drop(current, error as Error);
+    }
+  };
+  await connect();
+  const heartbeat = setInterval(() => {
+    const current = client;
+    current?.query("SELECT 1").catch((error: Error) => drop(current, error));
+  }, 2_000);
+  heartbeat.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(heartbeat);
+    clearTimeout(timer);
+    const current = client;
+    client = null;
+    await current?.end().catch(() => {});
+  };
+}
+
+/**
+ * When a process started, as the kernel counts it (clock ticks since boot,
+ * field 22 of /proc/<pid>/stat), or null where there is no /proc or no such
+ * process. A pid alone is not enough: the kernel reuses them.
+ */
+function processStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name in parentheses may hold spaces; the fields after it are fixed.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -98,19 +177,27 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** PGlite files must be opened by one process at a time; a second would corrupt them. */
+type DataDirLock = { pid: number; started: string | null };
+
+/**
+ * PGlite files must be opened by one process at a time; a second would
+ * corrupt them. The lock file names the holder by pid and start time, so a
+ * stale file (a crash, a reused pid, a pid written by hand) never blocks a start.
+ */
 function claimDataDir(directory: string, description: string): () => void {
   const lockFile = path.join(directory, "tracker.pid");
-  let holder = Number.NaN;
+  let holder: DataDirLock | null = null;
   try {
-    holder = Number(readFileSync(lockFile, "utf8"));
+    const parsed = JSON.parse(readFileSync(lockFile, "utf8")) as Partial<DataDirLock>;
+    if (Number.isInteger(parsed.pid)) holder = { pid: parsed.pid!, started: typeof parsed.started === "string" ? parsed.started : null };
   } catch {
-    // no lock file: the directory is free
+    // no lock file, or not one this tracker wrote: the directory is free
   }
-  if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
-    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder}; stop it first, or set DATA_DIR to another folder`);
+  const held = holder !== null && holder.pid !== process.pid && isAlive(holder.pid) && (holder.started === null || processStart(holder.pid) === holder.started);
+  if (held) {
+    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder!.pid}; stop it first, or set DATA_DIR to another folder`);
   }
-  writeFileSync(lockFile, String(process.pid));
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, started: processStart(process.pid) } satisfies DataDirLock));
   return () => rmSync(lockFile, { force: true });
 }
 
@@ -138,6 +225,12 @@ function openEmbedded(dataDir: string): Database {
         },
         release: async () => {},
       };
+    },
+    // One process owns the embedded database: notifications cannot be missed.
+    async listen(channel, listener) {
+      const unlisten = await pglite.listen(channel, (payload) => listener.notified(payload));
+      listener.listening();
+      return unlisten;
     },
     async close() {
       await this.prisma.$disconnect();
@@ -171,11 +264,16 @@ export function openDatabase(environment = readEnvironment()): Database {
 // Kept on globalThis: Next bundles instrumentation and routes separately, and
 // dev-mode reloads re-evaluate modules; all must share one connection pool.
 const globalKey = Symbol.for("roadmap-tracker.database");
-type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Database };
+const shutdownKey = Symbol.for("roadmap-tracker.shutdown");
+type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Database; [shutdownKey]?: () => Promise<void> };
 
 export function currentDatabase(): Database {
   const holder = globalThis as GlobalWithDatabase;
-  holder[globalKey] ??= openDatabase();
+  if (!holder[globalKey]) {
+    holder[globalKey] = openDatabase();
+    // The server (scripts/server.mjs) calls this once requests have drained on a stop signal.
+    holder[shutdownKey] = closeDatabase;
+  }
   return holder[globalKey];
 }
 

@@ -27,7 +27,7 @@ export abstract class TrackerError extends Error {
 export class InvalidParameterError extends TrackerError {
   readonly code = "invalid_parameter";
   override readonly parameter: string;
-  constructor(readonly issues: { parameter: string; message: string }[]) {
+  constructor(readonly issues: { parameter: string; message: string; reason?: "unreadable" }[]) {
     super(issues[0]?.message ?? "invalid parameter");
     this.parameter = issues[0]?.parameter ?? "";
   }

@@ -30,15 +30,24 @@ export function readMailSettings(source: Record<string, string | undefined> = pr
   return { url: parsed.data.SMTP_URL, from: parsed.data.MAIL_FROM };
 }
 
+/** Whether the tracker can send email (SMTP_URL and MAIL_FROM set). */
+export function emailIsConfigured(): boolean {
+  return readMailSettings() !== null;
+}
+
 export type InvitationEmailOutcome = "sent" | "not-configured" | "failed";
 
-/** Emails an invitation link in the inviting admin's language, when SMTP is configured. */
-export async function sendInvitationEmail(
+/** The emails staff get: an invitation, or a password reset, each with a one-time link. */
+export type StaffEmail = "invitationEmail" | "resetEmail";
+
+/** Emails a one-time link in the sender's language, when SMTP is configured. */
+export async function sendStaffEmail(
+  kind: StaffEmail,
   invitation: { to: string; link: string; expiresAt: Date; locale: Locale },
   settings: MailSettings = readMailSettings(),
 ): Promise<InvitationEmailOutcome> {
   if (!settings) return "not-configured";
-  const t = createTranslator({ locale: invitation.locale, messages: staffMessages[invitation.locale], namespace: "Staff.invitationEmail" });
+  const t = createTranslator({ locale: invitation.locale, messages: staffMessages[invitation.locale], namespace: `Staff.${kind}` });
   const expires = new Intl.DateTimeFormat(invitation.locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(invitation.expiresAt);
   try {
     await nodemailer.createTransport(settings.url).sendMail({

@@ -10,7 +10,7 @@ import type { SqlSession } from "./db";
 // any machine that has its native engine.
 
 /** Prisma's own advisory-lock key: this runner and `prisma migrate` exclude each other too. */
-const PRISMA_ADVISORY_LOCK_KEY = 72707369;
+export const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 
 export const defaultMigrationsDir = path.join(process.cwd(), "prisma", "migrations");
 

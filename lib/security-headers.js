@@ -8,7 +8,7 @@
 // must. Plain JavaScript: next.config.js reads it too.
 
 /** Paths (after the locale) rendered per request for signed-in staff or sign-in. */
-const dynamicSections = new Set(["admin", "sign-in", "set-password"]);
+const dynamicSections = new Set(["admin", "sign-in", "set-password", "forgot-password"]);
 
 /** @param {string} pathname */
 export function needsNonce(pathname) {

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { nextCli, serverEnvironment } from "./next-server.mjs";
+import { serverEnvironment, serverScript } from "./next-server.mjs";
 
 /**
  * The embedded database serves one process on one machine, so a first start
@@ -26,6 +26,7 @@ function embeddedAuthSecret() {
 buildIfNeeded();
 const env = { ...process.env };
 if (!env.AUTH_SECRET?.trim() && !env.DATABASE_URL?.trim()) env.AUTH_SECRET = embeddedAuthSecret();
-const server = spawn(process.execPath, [nextCli, "start", "--port", env.PORT ?? "3000"], { stdio: "inherit", env: serverEnvironment(env) });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+const server = spawn(process.execPath, [serverScript], { stdio: "inherit", env: serverEnvironment({ ...env, PORT: env.PORT ?? "3000" }) });
+// A stop signal goes to the server, which drains and exits 0; this process then exits with it.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal === "SIGHUP" ? "SIGTERM" : signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -8,7 +8,7 @@ import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { nextCli, serverEnvironment } from "./next-server.mjs";
+import { serverEnvironment, serverScript } from "./next-server.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -43,9 +43,15 @@ export async function clearCaches() {
  * @param {number} port
  */
 export function spawnTracker(env, port) {
-  const child = spawn(process.execPath, [nextCli, "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [serverScript], {
     cwd: root,
-    env: serverEnvironment({ ...process.env, AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef", ...env, NODE_ENV: "production" }),
+    env: serverEnvironment({
+      ...process.env,
+      AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789abcdef",
+      ...env,
+      PORT: String(port),
+      NODE_ENV: "production",
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -59,7 +65,7 @@ export function spawnTracker(env, port) {
  */
 
 /**
- * Starts the built tracker and waits until it answers on `/`.
+ * Starts the built tracker and waits until it is ready (`/readyz` answers 200).
  * @param {Record<string, string>} env
  * @param {{ port?: number; timeoutMs?: number; clearCaches?: boolean }} [options]
  * @returns {Promise<RunningTracker>}
@@ -81,8 +87,8 @@ export async function startTracker(env, options = {}) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The tracker exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return { url, port, process: child, output, stop };
+      const response = await fetch(`${url}/readyz`);
+      if (response.status === 200) return { url, port, process: child, output, stop };
     } catch {
       // not listening yet
     }

@@ -10,9 +10,8 @@ import { isoDay, todayUtc } from "@/lib/dates";
 import { publicRecentUpdates, publicRoadmap, publicTimeline, publicUpcoming } from "@/lib/public/cached-reads";
 import { localeOr, inLocale } from "@/lib/translations";
 
-// Rendered on first visit, then served from Next's cache until an editor's
-// change (tag "public:lists") or the hour passes: "today" and "coming up" move.
-export const revalidate = 3600;
+// Rendered on its first visit, then served from the page cache until the database announces a
+// change to the lists (tag "public:lists") or the day changes: "today" and "coming up" move.
 
 const upcomingDays = 90;
 

@@ -53,8 +53,17 @@ function readFilters(searchParams: Record<string, string | string[] | undefined>
     return { filters: parseMilestoneFilters(searchParamsOf(searchParams)), invalid: [] };
   } catch (error) {
     if (!(error instanceof InvalidParameterError)) throw error;
-    return { filters: milestoneFilterSchema.parse({}), invalid: [...new Set(error.issues.map((issue) => issue.parameter))] };
+    return {
+      filters: milestoneFilterSchema.parse({}),
+      invalid: [...new Set(error.issues.map((issue) => (issue.reason === "unreadable" ? `unreadable:${issue.parameter}` : issue.parameter)))],
+    };
   }
+}
+
+/** A pillar that is not one of the Road Map's is a filter the list cannot use, like any unknown value. */
+function withKnownPillar(read: ReturnType<typeof readFilters>, pillars: string[]): ReturnType<typeof readFilters> {
+  if (read.filters.pillar === undefined || pillars.includes(read.filters.pillar)) return read;
+  return { filters: milestoneFilterSchema.parse({}), invalid: [...read.invalid, "pillar"] };
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -67,14 +76,14 @@ export async function milestoneListMetadata(locale: Locale, searchParams: Search
 
 /** The milestone list for the filters in `searchParams`, with the filter form and pages; shown at /{lang}/milestones. */
 export async function MilestoneList({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
-  const { filters, invalid } = readFilters(searchParams);
-  const [t, tStatus, tKind, format, result, roadmap, agencies] = await Promise.all([
+  const roadmap = await publicRoadmap();
+  const { filters, invalid } = withKnownPillar(readFilters(searchParams), roadmap?.pillars.map((pillar) => pillar.slug) ?? []);
+  const [t, tStatus, tKind, format, result, agencies] = await Promise.all([
     getTranslations("Public.list"),
     getTranslations("Common.status"),
     getTranslations("Public.kind"),
     getFormatter(),
     publicMilestonePage(filters),
-    publicRoadmap(),
     publicLeadAgencies(),
   ]);
   const path = `/milestones${viewQuery(filters, filters.page)}`;
@@ -95,9 +104,11 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
           {t("invalid", {
             details: invalid
               .map((parameter) =>
-                t.has(`invalidParameter.${parameter}`)
-                  ? t(`invalidParameter.${parameter}` as "invalidParameter.status")
-                  : t("invalidParameter.unknown", { parameter }),
+                parameter.startsWith("unreadable:")
+                  ? t("invalidParameter.unreadable", { parameter: parameter.slice("unreadable:".length) })
+                  : t.has(`invalidParameter.${parameter}`)
+                    ? t(`invalidParameter.${parameter}` as "invalidParameter.status")
+                    : t("invalidParameter.unknown", { parameter }),
               )
               .join("; "),
           })}

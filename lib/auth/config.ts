@@ -2,11 +2,13 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { readAuthSettings } from "../env";
+import { endSession, startSession } from "./sessions";
 import { checkPassword, findSingleSignOnUser, type SignInRefusal } from "./sign-in";
 
 // Auth.js: email and password for accounts an admin created, and single
 // sign-on through any OpenID Connect provider named by AUTH_OIDC_*. Sessions
-// are signed JWT cookies; lib/auth/session.ts re-reads the user on every request.
+// are encrypted cookies naming a session row (lib/auth/sessions.ts), which
+// lib/auth/session.ts checks on every request, with the user as they are now.
 
 /** A refused sign-in; `code` ("invalid" or "locked") is all the browser learns. */
 class SignInRefused extends CredentialsSignin {
@@ -70,18 +72,24 @@ function authConfig(): NextAuthConfig {
         return (await findSingleSignOnUser(profile?.email, account.provider)) !== null;
       },
       async jwt({ token, user, account, profile }) {
-        // On sign-in, the token's subject becomes the tracker's own user id.
-        if (account?.provider === singleSignOnProviderId) {
-          const tracked = await findSingleSignOnUser(profile?.email, account.provider);
-          if (tracked) token.sub = tracked.id;
-        } else if (user?.id) {
-          token.sub = user.id;
+        // On sign-in, the token names the tracker's own user and a new session row.
+        const signedIn =
+          account?.provider === singleSignOnProviderId ? await findSingleSignOnUser(profile?.email, account.provider) : user?.id ? { id: user.id } : null;
+        if (signedIn) {
+          token.sub = signedIn.id;
+          token.sid = await startSession(signedIn.id);
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.sessionId = typeof token.sid === "string" ? token.sid : undefined;
         return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        if ("token" in message && typeof message.token?.sid === "string") await endSession(message.token.sid, "sign-out");
       },
     },
     logger: {
@@ -98,4 +106,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
 /** The single sign-on button's label, or null when no provider is configured. */
 export function singleSignOnName(): string | null {
   return readAuthSettings().oidc?.name ?? null;
+}
+
+declare module "next-auth" {
+  interface Session {
+    /** The session row this browser's cookie names (lib/auth/sessions.ts). */
+    sessionId?: string;
+  }
 }

@@ -3,7 +3,7 @@ import { ForbiddenError, NotSignedInError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 
 /** Who is asking: a signed-in staff member, or null for the public. */
-export type Viewer = { id: string; role: Role } | null;
+export type Viewer = { id: string; role: Role; sessionId?: string } | null;
 
 const rank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
 

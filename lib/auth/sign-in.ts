@@ -1,7 +1,6 @@
 import "server-only";
 import { recordAuditEvent, type Tx } from "../audit";
 import { db } from "../db";
-import type { Role } from "../generated/prisma/enums";
 import { hashPassword, verifyPassword } from "./passwords";
 
 // Password checks and the lock-out. Failures are counted per email and per
@@ -110,10 +109,4 @@ export async function findSingleSignOnUser(rawEmail: string | null | undefined, 
     recordAuditEvent(tx, { actorId: null, action: "signin.sso-refused", entityType: "SignIn", entityId: email || "(no email)", after: { email, provider } }),
   );
   return null;
-}
-
-/** The signed-in user as they are now: null once deactivated, with a role change seen at once. */
-export async function activeUser(id: string): Promise<{ id: string; role: Role; email: string; name: string | null } | null> {
-  const user = await db().user.findUnique({ where: { id }, select: { id: true, role: true, email: true, name: true, active: true } });
-  return user?.active ? { id: user.id, role: user.role, email: user.email, name: user.name } : null;
 }

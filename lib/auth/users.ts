@@ -8,6 +8,7 @@ import { Role } from "../generated/prisma/enums";
 import { hashPassword, minimumPasswordLength, verifyPassword } from "./passwords";
 import { normalizeEmail } from "./sign-in";
 import { requireRole, type Actor, type Viewer } from "./roles";
+import { endSessionsOf } from "./sessions";
 
 // Staff accounts, managed by admins (invitations: lib/auth/invitations.ts).
 
@@ -82,7 +83,9 @@ export async function changeOwnPassword(viewer: Viewer, input: unknown): Promise
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true } });
-    await recordAuditEvent(tx, { actorId: user.id, action: "user.password-changed", entityType: "User", entityId: user.id });
+    // Every other browser signed in with the old password is signed out; this one stays.
+    const ended = await endSessionsOf(tx, user.id, "password-changed", user.sessionId);
+    await recordAuditEvent(tx, { actorId: user.id, action: "user.password-changed", entityType: "User", entityId: user.id, after: { sessionsEnded: ended } });
   });
 }
 
@@ -93,7 +96,12 @@ async function changeUser(admin: Actor, userId: string, action: AuditAction, dat
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
     if (!before) throw new NotFoundError(`No user ${userId}`);
     const after = await tx.user.update({ where: { id: userId }, data, select: { role: true, active: true } });
-    await recordAuditEvent(tx, { actorId: admin.id, action, entityType: "User", entityId: userId, before, after });
+    // The person's sessions end: they sign in again, with the new role or not at all.
+    const ended =
+      after.active !== before.active || after.role !== before.role
+        ? await endSessionsOf(tx, userId, data.active === false ? "deactivated" : "role-changed")
+        : 0;
+    await recordAuditEvent(tx, { actorId: admin.id, action, entityType: "User", entityId: userId, before, after: { ...after, sessionsEnded: ended } });
   });
 }
 

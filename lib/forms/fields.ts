@@ -1,6 +1,7 @@
 // Runs anywhere: the field schemas the staff forms and the data layer share.
 import { z } from "zod";
 import { isoDay, parseIsoDay } from "../dates";
+import { cleanText, textProblem, type TextProblem } from "../text";
 import { ValidationError } from "../errors";
 
 // Building blocks of the staff forms' schemas. Error messages are keys of
@@ -34,7 +35,11 @@ export const fieldError = {
   invitationInvalid: "invitationInvalid",
   cannotChangeOwnAccount: "cannotChangeOwnAccount",
   currentPasswordWrong: "currentPasswordWrong",
-} as const;
+  userInactive: "userInactive",
+  controlCharacter: "controlCharacter",
+  bidiControl: "bidiControl",
+  invalidCharacter: "invalidCharacter",
+} as const satisfies Record<string, string> & Record<TextProblem, string>;
 
 /**
  * A message that names a limit: the key, "@" and the day (`dateInFuture@2026-12-02`).
@@ -53,9 +58,26 @@ export function fieldErrorParts(message: string): { key: string; limit: string |
 /** Empty form fields arrive as "" and mean "no value", as does a field left out. */
 const emptyToNull = (value: unknown) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
 
-export const requiredText = (max: number) => z.string({ error: fieldError.required }).trim().min(1, fieldError.required).max(max, fieldError.tooLong);
+/** Text as it is stored (lib/text.ts): composed, line breaks kept or made spaces, refused with the problem as the field's message. */
+const storedText = (max: number, multiline: boolean) =>
+  z
+    .string({ error: fieldError.required })
+    .transform((value) => cleanText(value, { multiline }).trim())
+    .superRefine((value, context) => {
+      const problem = textProblem(value);
+      if (problem) context.addIssue({ code: "custom", message: fieldError[problem] });
+    })
+    .pipe(z.string().max(max, fieldError.tooLong));
 
-export const optionalText = (max: number) => z.preprocess(emptyToNull, z.string({ error: fieldError.required }).trim().max(max, fieldError.tooLong).nullable());
+/** One line of text (titles, names, agencies); a line break in it becomes a space. */
+export const requiredText = (max: number) => storedText(max, false).pipe(z.string().min(1, fieldError.required));
+
+export const optionalText = (max: number) => z.preprocess(emptyToNull, storedText(max, false).nullable());
+
+/** Text of several lines (summaries, notes). */
+export const requiredParagraphs = (max: number) => storedText(max, true).pipe(z.string().min(1, fieldError.required));
+
+export const optionalParagraphs = (max: number) => z.preprocess(emptyToNull, storedText(max, true).nullable());
 
 /** Links shown to readers: http and https only, so no `javascript:` or `data:` URL reaches a page. */
 export const httpUrl = z
@@ -70,7 +92,9 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, fieldError.invalidUrl);
+  }, fieldError.invalidUrl)
+  // new URL() silently drops tabs and line breaks, which would then be stored: refuse them.
+  .refine((value) => textProblem(value) === null && !/\s/.test(value), fieldError.invalidUrl);
 
 export const optionalHttpUrl = z.preprocess(emptyToNull, httpUrl.nullable());
 

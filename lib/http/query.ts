@@ -3,6 +3,7 @@
 // "not given" (an empty form field). The first parameter at fault is named.
 import { z } from "zod";
 import { InvalidParameterError } from "../errors";
+import { textProblem } from "../text";
 import { locales } from "../translations";
 
 /** The query's values by name, or an InvalidParameterError naming an unknown or repeated parameter. */
@@ -14,6 +15,11 @@ export function queryValues(search: URLSearchParams, known: readonly string[]): 
     }
     if (value === "") continue;
     if (name in values) throw new InvalidParameterError([{ parameter: name, message: `${name}: give it once` }]);
+    if (textProblem(value)) {
+      throw new InvalidParameterError([
+        { parameter: name, message: `${name}: holds a character that is not readable text (a control character)`, reason: "unreadable" },
+      ]);
+    }
     values[name] = value;
   }
   return values;

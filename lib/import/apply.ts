@@ -6,7 +6,6 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { applyMilestoneCreate, applyMilestoneUpdate } from "../milestones/edits";
 import { milestoneFieldsSelect } from "../milestones/list";
 import { applyProgressUpdate } from "../milestones/progress";
-import { refreshPublicPages } from "../public/cached-reads";
 import { reportLabels, type ReportColumn } from "../reports/columns";
 import { inLocale, translatedColumns } from "../translations";
 import type { MilestoneStatus } from "../vocabulary";
@@ -292,7 +291,6 @@ export async function importMilestones(viewer: Viewer, file: Uint8Array, { apply
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }
-  if (applied) refreshPublicPages(results.filter((result) => result.outcome !== "unchanged").map((result) => result.key));
   const counts = { create: 0, update: 0, unchanged: 0, reject: 0 };
   for (const result of results) counts[result.outcome]++;
   const notices: ImportNotice[] = lossy.cells > 0 ? [{ code: "shiftJisUnchanged", values: { cells: lossy.cells } }] : [];

@@ -43,9 +43,18 @@ const requiredColumns: ReportColumn[] = [
 /** The columns a file may have: the staff export's. */
 export const importColumns = milestoneReportColumns(true);
 
+/** More header cells than this is not a file made from the template, however it was edited. */
+const maxColumns = importColumns.length * 2;
+
+/** Column names for a message: the first few, each cut short, and how many more, so a message stays a line. */
+function shortList(names: string[]): string {
+  const shown = names.slice(0, 8).map((name) => (name.length > 40 ? `${name.slice(0, 40)}…` : name));
+  return names.length > shown.length ? `${shown.join(", ")} (+${names.length - shown.length})` : shown.join(", ");
+}
+
 export const fileError = (code: ImportErrorCode, values?: ImportProblem["values"]) => new ImportFileError({ code, values });
 
-export type FileEncoding = "utf-8" | "shift_jis";
+export type FileEncoding = "utf-8" | "utf-16" | "shift_jis";
 
 /**
  * A text as it comes back from a Shift_JIS (CP932) file: each character that
@@ -68,6 +77,15 @@ export function decode(bytes: Uint8Array): { text: string; encoding: FileEncodin
   if (bytes.length === 0) throw fileError("empty");
   if (bytes.length > importLimits.bytes) throw fileError("tooLarge");
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw fileError("notCsvZip");
+  // UTF-16, as Excel's "Unicode text" saves it, starts with its byte-order mark.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: "utf-16" };
+    } catch {
+      throw fileError("encoding");
+    }
+  }
   if (bytes.subarray(0, 8192).includes(0)) throw fileError("notCsvBinary");
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
@@ -84,12 +102,20 @@ export function records(text: string): Record_[] {
   // One kind of line end, so csv-parse's line count matches what an editor sees.
   const normalised = text.replace(/\r\n/g, "\n");
   if (normalised.trim() === "") throw fileError("empty");
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parse(normalised, { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
-  } catch (error) {
-    throw fileError("notCsvSyntax", { reason: error instanceof Error ? error.message : String(error) });
-  }
+  const parseCsv = (options: { to_line?: number }) => {
+    try {
+      return parse(normalised, { info: true, skip_empty_lines: true, relax_column_count: true, ...options }) as unknown as {
+        record: string[];
+        info: { lines: number };
+      }[];
+    } catch (error) {
+      throw fileError("notCsvSyntax", { reason: (error instanceof Error ? error.message : String(error)).slice(0, 200) });
+    }
+  };
+  // The header is read alone first, so a file with thousands of columns is refused before the rest is parsed.
+  const headerCells = parseCsv({ to_line: 1 })[0]?.record.length ?? 0;
+  if (headerCells > maxColumns) throw fileError("tooManyColumns", { count: headerCells, expected: importColumns.length });
+  const parsed = parseCsv({});
   if (parsed.length - 1 > importLimits.rows) throw fileError("tooManyRows");
   return parsed.map(({ record, info }) => ({
     cells: record,
@@ -121,8 +147,8 @@ export function readHeader(cells: string[], encoding: FileEncoding = "utf-8"): H
     labels.set(match.column, cell.trim());
     if (match.column === "key") lang = match.lang;
   });
-  if (repeated.length > 0) throw fileError("duplicateColumns", { columns: repeated.join(", ") });
-  if (unknown.length > 0) throw fileError("unknownColumns", { columns: unknown.join(", ") });
+  if (repeated.length > 0) throw fileError("duplicateColumns", { columns: shortList(repeated) });
+  if (unknown.length > 0) throw fileError("unknownColumns", { columns: shortList(unknown) });
   const missing = requiredColumns.filter((column) => !columns.has(column));
   if (missing.length > 0) throw fileError("missingColumns", { columns: missing.map((column) => reportLabels[lang].columns[column]).join(", ") });
   return { lang, encoding, columns, labels };

@@ -4,12 +4,23 @@ import { recordAuditEvent, recordingMoment, type AuditAction, type Tx } from "..
 import { dayLimits, isoDay, isoDayOrNull, type RoadmapSpan } from "../dates";
 import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { checkbox, fieldError, httpUrl, limitError, optionalCalendarDay, optionalText, parseFields, requiredText, version } from "../forms/fields";
+import {
+  checkbox,
+  fieldError,
+  httpUrl,
+  limitError,
+  optionalCalendarDay,
+  optionalParagraphs,
+  optionalText,
+  parseFields,
+  requiredParagraphs,
+  requiredText,
+  version,
+} from "../forms/fields";
 import type { Prisma } from "../generated/prisma/client";
 import { MilestoneKind } from "../generated/prisma/enums";
 import { milestoneFieldsSelect } from "./list";
 import { spanOfPillar } from "./roadmap";
-import { refreshPublicPages } from "../public/cached-reads";
 import { translatedColumns, type TranslatedText } from "../translations";
 import { requireRole, type Actor, type Viewer } from "../auth/roles";
 
@@ -23,9 +34,9 @@ export const milestoneFieldsSchema = z.object({
   titleEn: requiredText(300),
   titleEs: optionalText(300),
   titleJa: optionalText(300),
-  summaryEn: requiredText(4000),
-  summaryEs: optionalText(4000),
-  summaryJa: optionalText(4000),
+  summaryEn: requiredParagraphs(4000),
+  summaryEs: optionalParagraphs(4000),
+  summaryJa: optionalParagraphs(4000),
   kind: z.enum(MilestoneKind, { error: fieldError.unknownValue }),
   targetDate: optionalCalendarDay,
   leadAgencyA: optionalText(200),
@@ -48,7 +59,7 @@ const slugSchema = z
 export const milestoneInputSchema = milestoneFieldsSchema.extend({ slug: slugSchema });
 
 /** An edit: any subset of the fields, the version the editor loaded, and why the target date moved when it did. */
-export const milestoneUpdateSchema = milestoneFieldsSchema.partial().extend({ expectedVersion: version, rescheduleReason: optionalText(2000) });
+export const milestoneUpdateSchema = milestoneFieldsSchema.partial().extend({ expectedVersion: version, rescheduleReason: optionalParagraphs(2000) });
 
 export type MilestoneInput = z.input<typeof milestoneInputSchema>;
 export type MilestoneUpdateInput = z.input<typeof milestoneUpdateSchema> & Record<string, unknown>;
@@ -287,18 +298,16 @@ export async function applyMilestoneUpdate(tx: Tx, actor: Actor, slug: string, i
 export async function createMilestone(viewer: Viewer, input: unknown): Promise<MilestoneSnapshot> {
   const actor = requireRole(viewer, "editor");
   const created = await db().$transaction((tx) => applyMilestoneCreate(tx, actor, input));
-  refreshPublicPages([created.slug]);
   return created;
 }
 
 export async function updateMilestone(viewer: Viewer, slug: string, input: unknown): Promise<MilestoneSnapshot> {
   const actor = requireRole(viewer, "editor");
   const updated = await db().$transaction((tx) => applyMilestoneUpdate(tx, actor, slug, input));
-  refreshPublicPages([slug]);
   return updated;
 }
 
-const archiveSchema = z.object({ expectedVersion: version, reason: requiredText(2000) });
+const archiveSchema = z.object({ expectedVersion: version, reason: requiredParagraphs(2000) });
 const restoreSchema = z.object({ expectedVersion: version });
 
 /**
@@ -314,7 +323,6 @@ export async function archiveMilestone(viewer: Viewer, slug: string, input: unkn
     const at = await recordingMoment(tx);
     return writeMilestoneChange(tx, actor.id, "milestone.archive", before, expectedVersion, { archivedAt: at, archiveReason: reason, publicChangedAt: at }, at);
   });
-  refreshPublicPages([slug]);
   return archived;
 }
 
@@ -327,7 +335,6 @@ export async function restoreMilestone(viewer: Viewer, slug: string, input: unkn
     const at = await recordingMoment(tx);
     return writeMilestoneChange(tx, actor.id, "milestone.restore", before, expectedVersion, { archivedAt: null, archiveReason: null, publicChangedAt: at }, at);
   });
-  refreshPublicPages([slug]);
   return restored;
 }
 

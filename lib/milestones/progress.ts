@@ -4,12 +4,11 @@ import { recordAuditEvent, recordingMoment, type Tx } from "../audit";
 import { db } from "../db";
 import { ValidationError } from "../errors";
 import { dayLimits, isoDay } from "../dates";
-import { calendarDay, checkbox, fieldError, limitError, optionalHttpUrl, parseFields, progressPercent, requiredText, version } from "../forms/fields";
+import { calendarDay, checkbox, fieldError, limitError, optionalHttpUrl, parseFields, progressPercent, requiredParagraphs, version } from "../forms/fields";
 import type { Prisma } from "../generated/prisma/client";
 import { MilestoneStatus } from "../generated/prisma/enums";
 import { findForProgress, writeMilestoneChange, type MilestoneRow } from "./edits";
 import { spanOfPillar } from "./roadmap";
-import { refreshPublicPages } from "../public/cached-reads";
 import { seesUpdate } from "../public/visibility";
 import { requireRole, type Actor, type Viewer } from "../auth/roles";
 
@@ -53,7 +52,7 @@ export const progressUpdateSchema = z
     expectedVersion: version,
     status: z.enum(MilestoneStatus, { error: fieldError.unknownValue }),
     progress: progressPercent,
-    note: requiredText(4000),
+    note: requiredParagraphs(4000),
     noteIsPublic: checkbox,
     evidenceUrl: optionalHttpUrl,
     happenedOn: calendarDay,
@@ -180,6 +179,5 @@ export async function applyProgressUpdate(tx: Tx, actor: Actor, input: unknown):
 export async function logProgress(viewer: Viewer, input: unknown): Promise<LoggedProgress> {
   const actor = requireRole(viewer, "editor");
   const logged = await db().$transaction((tx) => applyProgressUpdate(tx, actor, input));
-  refreshPublicPages([logged.milestone]);
   return logged;
 }

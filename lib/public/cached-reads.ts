@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidateTag, unstable_cache } from "next/cache";
+import { unstable_cache } from "next/cache";
 import type { MilestoneKind } from "../generated/prisma/enums";
 import {
   listDatedMilestones,
@@ -10,10 +10,15 @@ import {
   readPublicMilestonePage,
   readPublicRoadmap,
   type PublicMilestoneDetail,
+  type PublicMilestonePage,
 } from "./read-models";
+import type { MilestoneFilters } from "../milestones/filters";
 
-// Public pages and feeds are rendered once and served from Next's cache. Each
-// is tagged with what it shows, so a change refreshes exactly those pages.
+// Public pages and feeds are rendered once and served from the page cache
+// (lib/public/page-cache.js) until the database announces a change to what
+// they show (lib/public/change-feed.ts). Each cached read is tagged with what
+// it reads, so a change to one milestone refreshes the lists and that
+// milestone's own pages, not every milestone's.
 export const publicPageTags = {
   /** Pages and feeds that list milestones: overview, list, API lists, feeds, sitemap. */
   lists: "public:lists",
@@ -21,27 +26,22 @@ export const publicPageTags = {
   milestone: (slug: string) => `public:milestone:${slug}`,
 };
 
-/**
- * Marks the public pages that show these milestones as stale; the next visitor
- * gets a fresh render. Call it after the transaction that changed them commits.
- */
-export function refreshPublicPages(milestoneSlugs: string[]): void {
-  // Outside the Next server (scripts, tests) there is no page cache to refresh.
-  if (!process.env.NEXT_RUNTIME) return;
-  revalidateTag(publicPageTags.lists, { expire: 0 });
-  for (const slug of milestoneSlugs) revalidateTag(publicPageTags.milestone(slug), { expire: 0 });
-}
-
-/** Pages also refresh on their own at least this often (seconds): "today" moves, and other instances may have written. */
-export const publicRevalidateSeconds = 3600;
-
 // The cached reads are for the public (viewer null) only.
 
-const listsCache = { tags: [publicPageTags.lists], revalidate: publicRevalidateSeconds };
+const listsCache = { tags: [publicPageTags.lists], revalidate: false as const };
 
 export const publicRoadmap = unstable_cache(readPublicRoadmap, ["public-roadmap"], listsCache);
 
-export const publicMilestonePage = unstable_cache(readPublicMilestonePage, ["public-milestone-page"], listsCache);
+const cachedMilestonePage = unstable_cache(readPublicMilestonePage, ["public-milestone-page"], listsCache);
+
+/**
+ * One page of public milestones matching the filters: from the cache for the
+ * views the site's own links and menus make, from the database for free text,
+ * which would otherwise let anyone fill the cache with searches.
+ */
+export function publicMilestonePage(filters: MilestoneFilters): Promise<PublicMilestonePage> {
+  return filters.q || filters.agency ? readPublicMilestonePage(filters) : cachedMilestonePage(filters);
+}
 
 export const publicRecentUpdates = unstable_cache((limit: number) => listRecentProgressUpdates(null, limit), ["public-recent-updates"], listsCache);
 
@@ -65,6 +65,6 @@ export const publicLeadAgencies = unstable_cache(() => listLeadAgencies(null), [
 export async function publicMilestone(slug: string): Promise<PublicMilestoneDetail | null> {
   return unstable_cache(() => readPublicMilestone(slug), ["public-milestone", slug], {
     tags: [publicPageTags.milestone(slug)],
-    revalidate: publicRevalidateSeconds,
+    revalidate: false,
   })();
 }

@@ -4,8 +4,11 @@ import { inLocale, type Locale } from "../translations";
 
 // The text of the Atom and iCalendar feeds, built from public data only.
 
+/** Characters XML 1.0 cannot hold at all, escaped or not: the tracker refuses to store them, but a feed must stay well-formed whatever it reads. */
+const notXml = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
 const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (character) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[character]!);
+  text.replace(notXml, "\ufffd").replace(/[<>&"']/g, (character) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[character]!);
 
 export type AtomFeedInput = {
   locale: Locale;
@@ -59,7 +62,15 @@ export function atomFeed({ locale, origin, title, statusLabel, progressLabel, en
 }
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
-const escapeText = (text: string) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+const escapeText = (text: string) =>
+  text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    // Every kind of line break is an escaped newline: a bare CR would otherwise end the content line.
+    .replace(/\r\n|\r|\n/g, "\\n")
+    // Other control characters are not allowed in a TEXT value (RFC 5545 §3.3.11).
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1). */
 function fold(line: string): string {

@@ -88,6 +88,9 @@ export function csvStream(header: string[], batches: AsyncIterable<CsvCell[][]>,
         if (next.done) return controller.close();
         controller.enqueue(next.value);
       } catch (error) {
+        // Erroring the stream makes the server abort the connection instead of ending the file,
+        // so a browser or curl reports an incomplete download rather than a short file that looks whole.
+        console.error(`A CSV export failed midway and was cut off: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
         controller.error(error);
       }
     },

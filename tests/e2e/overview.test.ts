@@ -26,7 +26,7 @@ describe("a new user's first start on the embedded database", () => {
   it("migrates, seeds and prints a one-time administrator password", () => {
     const output = tracker.output();
     expect(output).toMatch(/Applied migration \d{14}_init to the embedded PostgreSQL/);
-    expect(output).toMatch(/Seeded the Road Map: 5 pillars, \d+ milestones/);
+    expect(output).toMatch(/Seeded the Road Map: 5 pillars and \d+ milestones added/);
     expect(output).toMatch(/First administrator created: admin@tracker\.local with password \S{20,}/);
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isShown, launchChromium, screenshot } from "../support/browser";
+import { isShown, launchChromium, screenshot, signInAs } from "../support/browser";
 import { startSmtpServer } from "../support/smtp";
 import { scratchPostgres, startTracker, type RunningTracker } from "../../scripts/tracker-process.mjs";
 
@@ -53,15 +53,7 @@ afterAll(async () => {
   await scratch?.drop();
 });
 
-async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${tracker.url}/en/sign-in`);
-  await page.fill("#email", email);
-  await page.fill("#password", password);
-  await page.click("form button[type=submit]");
-  await page.waitForURL(/\/en\/admin$/);
-  return page;
-}
+const signIn = (context: BrowserContext, email: string, password: string) => signInAs(context, tracker.url, email, password);
 
 type CapturedAction = { id: string; contentType: string; body: string };
 
@@ -234,7 +226,7 @@ describe("an admin, an editor and a viewer", () => {
 });
 
 describe("an admin changing an account", () => {
-  it("signs a deactivated user out at their next request, and a new role applies at once", async () => {
+  it("signs a deactivated user out at their next request, and a changed role ends the session so the new role applies at the next sign-in", async () => {
     const viewerContext = await browser.newContext();
     const viewerPage = await signIn(viewerContext, "viewer@ministry.example", "viewer password 2026");
     const editorContext = await browser.newContext();
@@ -254,7 +246,10 @@ describe("an admin changing an account", () => {
     await viewerPage.goto(`${tracker.url}/en/admin`);
     expect(new URL(viewerPage.url()).pathname).toBe("/en/sign-in");
     await editorPage.goto(`${tracker.url}/en/admin/milestones/${milestone}/progress`);
-    await expect(editorPage.locator("main [role=alert]").innerText()).resolves.toContain("read milestones but not change them");
+    expect(new URL(editorPage.url()).pathname).toBe("/en/sign-in");
+    const againPage = await signIn(editorContext, "editor@ministry.example", "editor password 2026");
+    await againPage.goto(`${tracker.url}/en/admin/milestones/${milestone}/progress`);
+    expect(await againPage.locator("main [role=alert]").innerText()).toContain("read milestones but not change them");
 
     for (const context of [viewerContext, editorContext, adminContext]) await context.close();
   });

@@ -323,4 +323,29 @@ describe("bad files", () => {
     expect(await fileProblem(Buffer.from(`${table[0]!.join(",")}\n"unclosed,"quote"x\n`))).toBe("notCsvSyntax");
     expect(await fileProblem(Buffer.from("Dear colleagues,\nplease find the figures attached.\n"))).toBe("unknownColumns");
   });
+
+  it("refuses a header of a million columns before reading the rest, with a message of one line", async () => {
+    const wide = Buffer.from(`${Array.from({ length: 1_000_000 }, () => "x").join(",")}\nrow\n`);
+    expect(await fileProblem(wide)).toBe("tooManyColumns");
+    const table = await exported();
+    const strange = [[...table[0]!, ...Array.from({ length: 12 }, (_, index) => `Column that is not ours ${index} ${"x".repeat(200)}`)], ...table.slice(1)];
+    try {
+      await importMilestones(editor, file(strange), { apply: false });
+      throw new Error("the file was accepted");
+    } catch (error) {
+      const { code, values } = (error as ImportFileError).problem;
+      expect(code).toBe("unknownColumns");
+      expect(String(values?.columns).length).toBeLessThan(500);
+      expect(String(values?.columns)).toMatch(/\(\+4\)$/);
+    }
+  });
+
+  it("reads a file saved as UTF-16 (Excel's Unicode text), with Spanish and Japanese intact", async () => {
+    const table = await exported("lang=ja");
+    const text = `\uFEFF${csvOf(table)}`;
+    for (const bytes of [Buffer.from(text, "utf16le"), Buffer.from(text, "utf16le").swap16()]) {
+      const report = await importMilestones(editor, bytes, { apply: false });
+      expect(report.counts).toEqual({ create: 0, update: 0, unchanged: table.length - 1, reject: 0 });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError } from "@/lib/env";
-import { readMailSettings, sendInvitationEmail } from "@/lib/mail";
+import { readMailSettings, sendStaffEmail } from "@/lib/mail";
 import { startSmtpServer } from "../support/smtp";
 import { freePort } from "../../scripts/tracker-process.mjs";
 
@@ -33,13 +33,13 @@ function decodedBody(raw: string): string {
 describe("invitation emails", () => {
   it("are sent only when SMTP is configured", async () => {
     expect(readMailSettings({})).toBeNull();
-    expect(await sendInvitationEmail(invitation("en"), null)).toBe("not-configured");
+    expect(await sendStaffEmail("invitationEmail", invitation("en"), null)).toBe("not-configured");
     expect(smtp.received).toHaveLength(0);
   });
 
   it("carry the one-time link in the admin's language to the invited address", async () => {
     const settings = readMailSettings({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: "Road Map tracker <tracker@example.org>" });
-    expect(await sendInvitationEmail(invitation("es"), settings)).toBe("sent");
+    expect(await sendStaffEmail("invitationEmail", invitation("es"), settings)).toBe("sent");
     expect(smtp.received).toHaveLength(1);
     const [message] = smtp.received;
     expect(message!.from).toBe("tracker@example.org");
@@ -53,7 +53,7 @@ describe("invitation emails", () => {
   it("report a failure without throwing, so the admin still passes the link on", async () => {
     const closed = await freePort();
     const settings = readMailSettings({ SMTP_URL: `smtp://127.0.0.1:${closed}`, MAIL_FROM: "tracker@example.org" });
-    expect(await sendInvitationEmail(invitation("ja"), settings)).toBe("failed");
+    expect(await sendStaffEmail("invitationEmail", invitation("ja"), settings)).toBe("failed");
   });
 
   it("refuse a malformed SMTP configuration at start-up with a clear message", () => {

@@ -144,4 +144,18 @@ describe.runIf(process.env.TEST_DB === "pglite")("the embedded database's folder
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim()).toMatch(new RegExp(`^Cannot start the tracker: The embedded PostgreSQL in .* is in use by process ${process.pid}`));
   });
+
+  it("is not blocked by a lock file naming some other live process, or a pid written by hand", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const dataDir = await mkdtemp(path.join(tmpdir(), "tracker-stale-lock-"));
+    for (const stale of [JSON.stringify({ pid: 1, started: "1" }), String(process.pid), JSON.stringify({ pid: process.ppid, started: "0" })]) {
+      await writeFile(path.join(dataDir, "tracker.pid"), stale);
+      const result = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db-migrate.ts"], {
+        env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir },
+        encoding: "utf8",
+      });
+      expect(result.stderr, stale).toBe("");
+      expect(result.status, stale).toBe(0);
+    }
+  });
 });

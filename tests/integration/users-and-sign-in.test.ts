@@ -6,8 +6,9 @@ import { getMilestoneHistory, listRecentActivity } from "@/lib/milestones/histor
 import { getEditableMilestone } from "@/lib/milestones/edits";
 import { hashPassword } from "@/lib/auth/passwords";
 import { logProgress } from "@/lib/milestones/progress";
-import { activeUser, checkPassword, findSingleSignOnUser, lockout } from "@/lib/auth/sign-in";
-import { acceptInvitation, invitationIsUsable, inviteUser } from "@/lib/auth/invitations";
+import { endSession, sessionUser, startSession } from "@/lib/auth/sessions";
+import { checkPassword, findSingleSignOnUser, lockout } from "@/lib/auth/sign-in";
+import { acceptInvitation, invitationIsUsable, inviteUser, resetUserPassword } from "@/lib/auth/invitations";
 import { changeOwnPassword, changeUserRole, hasOwnPassword, listUsers, setUserActive } from "@/lib/auth/users";
 import type { Viewer } from "@/lib/auth/roles";
 import { addStaff } from "../support/builders";
@@ -132,17 +133,21 @@ describe("invitations", () => {
 });
 
 describe("roles and deactivation", () => {
-  it("take effect on the user's next request", async () => {
+  it("end the person's sessions, so they apply at the next request", async () => {
     const invitation = await inviteUser(admin, { email: "temp@example.org", role: "editor" });
-    expect(await activeUser(invitation.userId)).toMatchObject({ role: "editor" });
+    const first = await startSession(invitation.userId);
+    expect(await sessionUser(first)).toMatchObject({ role: "editor" });
     await changeUserRole(admin, invitation.userId, "viewer");
-    expect(await activeUser(invitation.userId)).toMatchObject({ role: "viewer" });
+    expect(await sessionUser(first)).toBeNull();
+    const second = await startSession(invitation.userId);
+    expect(await sessionUser(second)).toMatchObject({ role: "viewer" });
     await setUserActive(admin, invitation.userId, false);
-    expect(await activeUser(invitation.userId)).toBeNull();
+    expect(await sessionUser(second)).toBeNull();
+    expect(await sessionUser(await startSession(invitation.userId))).toBeNull();
     expect((await eventsWith("user.deactivate")).at(-1)).toMatchObject({
       actorId: admin.id,
       before: { active: true, role: "viewer" },
-      after: { active: false, role: "viewer" },
+      after: { active: false, role: "viewer", sessionsEnded: 1 },
     });
   });
 
@@ -245,5 +250,57 @@ describe("changing one's own password", () => {
       confirmation: "a new long password",
     }).catch((error: ValidationError) => error.fieldErrors);
     expect(refused).toEqual({ currentPassword: ["currentPasswordWrong"] });
+  });
+});
+
+describe("sessions that end", () => {
+  const password = "a first password 2026";
+  async function personWithPassword(email: string) {
+    const invitation = await inviteUser(admin, { email, role: "editor" });
+    await acceptInvitation({ token: invitation.token, password, confirmation: password });
+    return invitation.userId;
+  }
+
+  it("end on sign-out, and a replayed cookie's session stays ended", async () => {
+    const userId = await personWithPassword("signout@example.org");
+    const session = await startSession(userId);
+    await endSession(session, "sign-out");
+    expect(await sessionUser(session)).toBeNull();
+    expect(await db().session.findUniqueOrThrow({ where: { id: session } })).toMatchObject({ endReason: "sign-out" });
+  });
+
+  it("end everywhere but here when the person changes their password", async () => {
+    const userId = await personWithPassword("changer@example.org");
+    const [here, elsewhere] = [await startSession(userId), await startSession(userId)];
+    await changeOwnPassword(
+      { id: userId, role: "editor", sessionId: here },
+      { currentPassword: password, password: "a second password 2026", confirmation: "a second password 2026" },
+    );
+    expect(await sessionUser(here)).toMatchObject({ id: userId });
+    expect(await sessionUser(elsewhere)).toBeNull();
+  });
+
+  it("end, with the old password, when an admin resets it; the earlier link dies with the new one", async () => {
+    const userId = await personWithPassword("reset@example.org");
+    const session = await startSession(userId);
+    const first = await resetUserPassword(admin, userId);
+    expect(await checkPassword("reset@example.org", password, "192.0.2.50")).toEqual({ ok: false, reason: "invalid" });
+    expect(await sessionUser(session)).toBeNull();
+    const second = await resetUserPassword(admin, userId);
+    expect(await invitationIsUsable(first.token)).toBe(false);
+    expect(await invitationIsUsable(second.token)).toBe(true);
+    await acceptInvitation({ token: second.token, password: "after the reset 2026", confirmation: "after the reset 2026" });
+    expect(await checkPassword("reset@example.org", "after the reset 2026", "192.0.2.50")).toMatchObject({ ok: true });
+    expect((await eventsWith("user.password-reset")).at(-1)).toMatchObject({ actorId: admin.id, entityId: userId });
+    await expect(resetUserPassword(editor, userId)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("end, with the old password, when a deactivated person is invited again (the documented reset)", async () => {
+    const userId = await personWithPassword("again@example.org");
+    const session = await startSession(userId);
+    await setUserActive(admin, userId, false);
+    await inviteUser(admin, { email: "again@example.org", role: "editor" });
+    expect(await checkPassword("again@example.org", password, "192.0.2.51")).toEqual({ ok: false, reason: "invalid" });
+    expect(await sessionUser(session)).toBeNull();
   });
 });

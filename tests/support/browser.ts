@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const screenshotDir = path.resolve(import.meta.dirname, "../e2e/screenshots");
 
@@ -28,4 +28,15 @@ export async function isShown(page: Page, text: string, timeout = 10_000): Promi
     .waitFor({ state: "visible", timeout })
     .then(() => true)
     .catch(() => false);
+}
+
+/** Signs in through the sign-in form, in a page of `context`, and waits for the staff dashboard. */
+export async function signInAs(context: BrowserContext, trackerUrl: string, email: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${trackerUrl}/en/sign-in`);
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.click("form button[type=submit]");
+  await page.waitForURL(/\/en\/admin$/);
+  return page;
 }

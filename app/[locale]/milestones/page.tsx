@@ -3,10 +3,9 @@ import { setRequestLocale } from "next-intl/server";
 import { MilestoneList, milestoneListMetadata } from "@/components/public/milestone-list";
 import { localeOr } from "@/lib/translations";
 
-// The filters live in the query string, so this page renders per request;
-// its data comes from Next's data cache (tag "public:lists"), not the database.
-// Views without free text can instead be served from the page cache through
-// /{lang}/milestone-list/{view} (see lib/public/list-view.ts).
+// The filters live in the query string, so this page renders per request. A
+// view a link on the site can make reads its data from the cache (tag
+// "public:lists"); free-text searches read the database.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/milestones">): Promise<Metadata> {

@@ -106,3 +106,10 @@ UPDATE "Milestone" m SET "publicChangedAt" = GREATEST(
       AND (p."noteIsPublic" OR p."statusBefore" <> p."statusAfter" OR p."progressBefore" <> p."progressAfter")),
   (SELECT max(a."at") FROM "AuditEvent" a
     WHERE a."entityType" = 'Milestone' AND a."entityId" = m.id::text AND a."action" = 'milestone.update'));
+
+-- Hand-written: the public pages show the moves of target dates and the frozen snapshots, so
+-- their rows announce themselves like the rest (20261201000200_public_change_notifications).
+CREATE TRIGGER "Reschedule_public_change" AFTER INSERT OR UPDATE OR DELETE ON "Reschedule"
+  FOR EACH ROW EXECUTE FUNCTION "notify_public_change"();
+CREATE TRIGGER "Snapshot_public_change" AFTER INSERT OR UPDATE OR DELETE ON "Snapshot"
+  FOR EACH ROW EXECUTE FUNCTION "notify_public_change"();

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { singleSignOnName } from "@/lib/auth/config";
 import { currentUser } from "@/lib/auth/session";
+import { emailIsConfigured } from "@/lib/mail";
 import { signInWithSingleSignOnAction } from "./actions";
 import { SignInForm } from "./_components/sign-in-form";
 import { safeReturnPath } from "../staff-access";
@@ -26,6 +27,13 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
         </p>
       ) : null}
       <SignInForm locale={locale} callbackUrl={callbackUrl} />
+      {emailIsConfigured() ? (
+        <p className="mt-4 text-sm">
+          <a href={`/${locale}/forgot-password`} className="underline">
+            {(await getTranslations("Staff.forgot"))("link")}
+          </a>
+        </p>
+      ) : null}
       {provider ? (
         <form action={signInWithSingleSignOnAction} className="mt-6 border-t border-slate-300 pt-6">
           <p className="mb-2 text-sm text-slate-600">{t("or")}</p>

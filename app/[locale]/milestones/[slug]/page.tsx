@@ -8,11 +8,9 @@ import { StatusBadge, StatusChange } from "@/components/public/status-badge";
 import { publicMilestone } from "@/lib/public/cached-reads";
 import { inLocale, type Locale } from "@/lib/translations";
 
-// Rendered on first visit, then served from Next's cache until an editor
-// changes this milestone: everything here is read under its tag alone
+// Rendered on its first visit, then served from the page cache until the database announces a
+// change to this milestone: everything here is read under its tag alone
 // ("public:milestone:<slug>"), so other milestones' changes leave it be.
-export const revalidate = 3600;
-
 export function generateStaticParams() {
   return [];
 }

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { failureState, submittedValues } from "@/lib/forms/results";
 import type { FormState } from "@/lib/forms/state";
 import { localeOr } from "@/lib/translations";
-import { inviteStaffMember } from "@/lib/auth/invitations";
+import { inviteStaffMember, resetStaffPassword } from "@/lib/auth/invitations";
 import { currentViewer } from "@/lib/auth/session";
 import { changeUserRole, setUserActive } from "@/lib/auth/users";
 
@@ -40,6 +40,19 @@ export async function setUserActiveAction(_previous: FormState, formData: FormDa
     await setUserActive(await currentViewer(), String(formData.get("userId") ?? ""), formData.get("active") === "true");
     revalidatePath(staffArea, "layout");
     return { status: "saved" };
+  } catch (error) {
+    return failureState(error);
+  }
+}
+
+export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const reset = await resetStaffPassword(await currentViewer(), String(formData.get("userId") ?? ""), {
+      origin: (await headers()).get("origin") ?? "",
+      locale: localeOr(formData.get("locale")),
+    });
+    revalidatePath(staffArea, "layout");
+    return { status: "saved", result: { ...reset, expiresAt: reset.expiresAt.toISOString() } };
   } catch (error) {
     return failureState(error);
   }

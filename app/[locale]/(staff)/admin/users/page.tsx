@@ -41,7 +41,7 @@ export default async function UsersPage({ params }: PageProps<"/[locale]/admin/u
                 {user.active ? null : <span className="ml-2 rounded bg-slate-200 px-1 text-xs">{t("users.deactivated")}</span>}
               </td>
               <td className="py-2">
-                {user.id === viewer.id ? <em>{t("users.you")}</em> : <UserControls userId={user.id} role={user.role} active={user.active} />}
+                {user.id === viewer.id ? <em>{t("users.you")}</em> : <UserControls userId={user.id} role={user.role} active={user.active} locale={locale} />}
               </td>
             </tr>
           ))}
