@@ -17,6 +17,7 @@ export const fieldError = {
   dateTooEarly: "dateTooEarly",
   targetTooEarly: "targetTooEarly",
   targetTooLate: "targetTooLate",
+  dayNotEnded: "dayNotEnded",
   statusThroughProgress: "statusThroughProgress",
   rescheduleReasonRequired: "rescheduleReasonRequired",
   archived: "archived",

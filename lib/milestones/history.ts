@@ -47,7 +47,7 @@ function toEntry(event: EventRow, milestoneSlugs: Map<string, string>): HistoryE
   const milestone =
     event.entityType === "Milestone"
       ? (milestoneSlugs.get(event.entityId) ?? (after?.slug as string | undefined) ?? null)
-      : event.entityType === "ProgressUpdate"
+      : event.entityType === "ProgressUpdate" || event.entityType === "Reschedule"
         ? ((after?.milestone as string | undefined) ?? null)
         : null;
   return { id: event.id, at: event.at, action: event.action, actor: event.actor?.email ?? null, milestone, changes: changedFields(before, after) };
@@ -58,7 +58,7 @@ export async function getMilestoneHistory(viewer: Viewer, slug: string): Promise
   requireRole(viewer, "viewer");
   const milestone = await db().milestone.findUnique({
     where: { slug },
-    select: { id: true, progressUpdates: { select: { id: true } } },
+    select: { id: true, progressUpdates: { select: { id: true } }, reschedules: { select: { id: true } } },
   });
   if (!milestone) return null;
   const events = await db().auditEvent.findMany({
@@ -66,6 +66,7 @@ export async function getMilestoneHistory(viewer: Viewer, slug: string): Promise
       OR: [
         { entityType: "Milestone", entityId: String(milestone.id) },
         { entityType: "ProgressUpdate", entityId: { in: milestone.progressUpdates.map((update) => String(update.id)) } },
+        { entityType: "Reschedule", entityId: { in: milestone.reschedules.map((reschedule) => String(reschedule.id)) } },
       ],
     },
     orderBy: { id: "desc" },
@@ -78,7 +79,7 @@ export async function getMilestoneHistory(viewer: Viewer, slug: string): Promise
 /** The latest changes across the tracker. Sign-in and user events are for admins only. */
 export async function listRecentActivity(viewer: Viewer, take = 20): Promise<HistoryEntry[]> {
   const staff = requireRole(viewer, "viewer");
-  const entityTypes = staff.role === "admin" ? ["Milestone", "ProgressUpdate", "User", "SignIn"] : ["Milestone", "ProgressUpdate"];
+  const entityTypes = staff.role === "admin" ? ["Milestone", "ProgressUpdate", "Reschedule", "Snapshot", "User", "SignIn"] : ["Milestone", "ProgressUpdate", "Reschedule", "Snapshot"];
   const events = await db().auditEvent.findMany({
     where: { entityType: { in: entityTypes } },
     orderBy: { id: "desc" },

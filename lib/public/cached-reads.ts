@@ -9,10 +9,13 @@ import {
   readPublicMilestone,
   readPublicMilestonePage,
   readPublicRoadmap,
+  readPublicWithdrawal,
   type PublicMilestoneDetail,
+  type PublicWithdrawal,
   type PublicMilestonePage,
 } from "./read-models";
 import type { MilestoneFilters } from "../milestones/filters";
+import { readSnapshot, type SnapshotRecord } from "../reports/snapshots";
 
 // Public pages and feeds are rendered once and served from the page cache
 // (lib/public/page-cache.js) until the database announces a change to what
@@ -57,6 +60,16 @@ export const publicUpcoming = unstable_cache(
   listsCache,
 );
 
+/** The calendar's events: open milestones of some kinds due in the `days` days from `today`, and those already overdue, whose missed date stays in the calendar. */
+export const publicCalendarEvents = unstable_cache(
+  (today: string, days: number, kinds: MilestoneKind[]) => {
+    const from = new Date(`${today}T00:00:00Z`);
+    return listDatedMilestones(null, { from, to: new Date(from.getTime() + days * 86_400_000), kinds, withOverdue: true });
+  },
+  ["public-calendar-events"],
+  listsCache,
+);
+
 export const publicMilestoneSlugs = unstable_cache(() => listMilestoneSlugs(null), ["public-milestone-slugs"], listsCache);
 
 export const publicLeadAgencies = unstable_cache(() => listLeadAgencies(null), ["public-lead-agencies"], listsCache);
@@ -67,4 +80,20 @@ export async function publicMilestone(slug: string): Promise<PublicMilestoneDeta
     tags: [publicPageTags.milestone(slug)],
     revalidate: false,
   })();
+}
+
+/** The cached `readPublicWithdrawal`: what the public is told of a milestone withdrawn from tracking, under its own tag. */
+export async function publicWithdrawal(slug: string): Promise<PublicWithdrawal | null> {
+  return unstable_cache(() => readPublicWithdrawal(slug), ["public-withdrawal", slug], {
+    tags: [publicPageTags.milestone(slug)],
+    revalidate: false,
+  })();
+}
+
+/**
+ * A frozen snapshot with its files checked against their hashes: under the
+ * lists' tag, since a change to any milestone may withdraw something from its files.
+ */
+export async function publicSnapshot(slug: string): Promise<SnapshotRecord | null> {
+  return unstable_cache(() => readSnapshot(slug), ["public-snapshot", slug], listsCache)();
 }

@@ -99,11 +99,13 @@ export type CalendarInput = {
   locale: Locale;
   origin: URL;
   name: string;
+  /** The word that starts the summary of an event whose date passed undelivered ("Overdue"). */
+  overdueLabel: string;
   events: DatedMilestone[];
 };
 
-/** An iCalendar (RFC 5545) feed: one all-day event per milestone, on its target date. */
-export function iCalendar({ locale, origin, name, events }: CalendarInput): string {
+/** An iCalendar (RFC 5545) feed: one all-day event per milestone, on its target date; an overdue one says so first. */
+export function iCalendar({ locale, origin, name, overdueLabel, events }: CalendarInput): string {
   const host = origin.hostname;
   const lines = [
     "BEGIN:VCALENDAR",
@@ -124,7 +126,7 @@ export function iCalendar({ locale, origin, name, events }: CalendarInput): stri
       `LAST-MODIFIED:${basicTimestamp(event.updatedAt)}`,
       `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
       `DTEND;VALUE=DATE:${basicDate(nextDay(event.date))}`,
-      `SUMMARY:${escapeText(inLocale(event.title, locale).text)}`,
+      `SUMMARY:${escapeText(`${event.overdue ? `${overdueLabel}: ` : ""}${inLocale(event.title, locale).text}`)}`,
       `URL:${new URL(`/${locale}/milestones/${event.slug}`, origin).href}`,
       ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
       "TRANSP:TRANSPARENT",

@@ -90,10 +90,11 @@ const fileNamePrefix = defaultRoadmapSlug.replace(/-\d{4}-\d{4}$/, "");
 /** Says what the file holds and when: japan-peru-milestones_status-delayed_2026-11-27.csv. */
 export function reportFileName(
   report: string,
-  parts: { filters?: Partial<MilestoneFilters>; asOf?: Date | null; knownOn?: Date | null; lang: Locale; format: CsvFormat; internal: boolean },
+  parts: { filters?: Partial<MilestoneFilters>; asOf?: Date | null; knownOn?: Date | null; snapshot?: string; lang: Locale; format: CsvFormat; internal: boolean },
   today: Date,
 ): string {
   const name = [`${fileNamePrefix}-${report}`];
+  if (parts.snapshot) name.push(`snapshot-${parts.snapshot}`);
   for (const filter of filterNames) {
     const value = parts.filters?.[filter];
     if (value !== undefined) name.push(`${filter}-${fileNamePart(String(value))}`);
@@ -103,6 +104,6 @@ export function reportFileName(
   if (parts.format.encoding === "shift_jis") name.push("shift-jis");
   if (parts.asOf) name.push(`as-of-${isoDay(parts.asOf)}`);
   if (parts.knownOn) name.push(`known-on-${isoDay(parts.knownOn)}`);
-  if (!parts.asOf && !parts.knownOn) name.push(isoDay(today));
+  if (!parts.asOf && !parts.knownOn && !parts.snapshot) name.push(isoDay(today));
   return `${name.join("_")}.csv`;
 }

@@ -177,7 +177,7 @@ describe("the feeds", () => {
 
   it("gives an iCalendar feed of upcoming dialogues and events that an iCalendar parser reads", async () => {
     const events = await listDatedMilestones(null, { from: todayUtc(), to: inDays(3660), kinds: eventKinds });
-    const text = iCalendar({ locale: "ja", origin, name: "日本・ペルー ロードマップ進捗トラッカー", events });
+    const text = iCalendar({ locale: "ja", origin, name: "日本・ペルー ロードマップ進捗トラッカー", overdueLabel: "期限超過", events });
     expectNoSecrets(text);
     expect(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     const calendar = new ICAL.Component(ICAL.parse(text));

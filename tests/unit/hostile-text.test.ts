@@ -80,6 +80,8 @@ describe("feeds built from whatever is stored", () => {
     progressBefore: 0,
     progressAfter: 10,
     note: text,
+    noteEs: text,
+    noteJa: null,
     evidenceUrl: null,
     happenedOn: "2025-08-07",
     recordedAt: "2025-08-08T10:00:00.000Z",
@@ -108,11 +110,12 @@ describe("feeds built from whatever is stored", () => {
       status: "planned",
       kind: "ministerial_dialogue",
       pillar: { slug: "economic", position: 2 },
+      overdue: index % 2 === 0,
       date: "2026-03-31",
       location: text,
       updatedAt: "2025-08-08T10:00:00.000Z",
     }));
-    const text = iCalendar({ locale: "en", origin, name: "Calendar", events });
+    const text = iCalendar({ locale: "en", origin, name: "Calendar", overdueLabel: "Overdue", events });
     const calendar = new ICAL.Component(ICAL.parse(text));
     const parsed = calendar.getAllSubcomponents("vevent");
     expect(parsed).toHaveLength(hostileStrings.length);

@@ -1,7 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { fieldErrorParts } from "@/lib/forms/fields";
 import type { FormState } from "@/lib/forms/state";
 
 // Form controls of the staff area: a label, the control, and the field's
@@ -9,14 +10,26 @@ import type { FormState } from "@/lib/forms/state";
 
 type FieldProps = { name: string; label: string; state: FormState; hint?: string };
 
-function useFieldErrors(name: string, state: FormState) {
+/** A field error's text in the reader's language; one that names a limit ("dateInFuture@2026-12-02") shows the day. */
+export function useFieldErrorText(): (error: string) => string {
   const t = useTranslations("Staff.errors");
+  const format = useFormatter();
+  return (error) => {
+    const { key, limit } = fieldErrorParts(error);
+    if (!t.has(key)) return error;
+    const day = limit ? format.dateTime(new Date(`${limit}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : "";
+    return t(key, { limit: day });
+  };
+}
+
+function useFieldErrors(name: string, state: FormState) {
+  const text = useFieldErrorText();
   const errors = state.fieldErrors?.[name] ?? [];
   const id = `${name}-error`;
   const node =
     errors.length > 0 ? (
       <p id={id} className="mt-1 text-sm text-red-700">
-        {errors.map((error) => (t.has(error) ? t(error) : error)).join(" ")}
+        {errors.map(text).join(" ")}
       </p>
     ) : null;
   return { invalid: errors.length > 0, describedBy: errors.length > 0 ? id : undefined, node };
@@ -67,14 +80,22 @@ export function TextField({
   );
 }
 
-export function TextArea({ name, label, state, hint, defaultValue, required }: FieldProps & { defaultValue?: string | null; required?: boolean }) {
+export function TextArea({
+  name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  required,
+  rows = 4,
+}: FieldProps & { defaultValue?: string | null; required?: boolean; rows?: number }) {
   const errors = useFieldErrors(name, state);
   return (
     <Wrapper name={name} label={label} hint={hint} errors={errors.node}>
       <textarea
         id={name}
         name={name}
-        rows={4}
+        rows={rows}
         required={required}
         defaultValue={state.values?.[name] ?? defaultValue ?? ""}
         aria-invalid={errors.invalid}
@@ -133,6 +154,7 @@ export function CheckboxField({ name, label, state, defaultChecked }: FieldProps
 /** The form-wide message: saved, refused, or what another editor changed. */
 export function FormMessage({ state, saved }: { state: FormState; saved?: string }) {
   const t = useTranslations("Staff");
+  const errorText = useFieldErrorText();
   if (state.status === "saved") {
     return saved ? (
       <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
@@ -157,7 +179,7 @@ export function FormMessage({ state, saved }: { state: FormState; saved?: string
           <p className="mt-2">{t("messages.conflictReload")}</p>
         </>
       ) : null}
-      {state.fieldErrors?.form ? <p className="mt-2">{state.fieldErrors.form.map((key) => t(`errors.${key}`)).join(" ")}</p> : null}
+      {state.fieldErrors?.form ? <p className="mt-2">{state.fieldErrors.form.map(errorText).join(" ")}</p> : null}
     </div>
   );
 }

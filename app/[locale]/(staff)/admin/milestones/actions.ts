@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failureState, submittedValues } from "@/lib/forms/results";
 import type { FormState } from "@/lib/forms/state";
-import { archiveMilestone, createMilestone, updateMilestone } from "@/lib/milestones/edits";
+import { archiveMilestone, createMilestone, restoreMilestone, updateMilestone } from "@/lib/milestones/edits";
 import { logProgress } from "@/lib/milestones/progress";
 import { currentViewer } from "@/lib/auth/session";
 import { localeOr } from "@/lib/translations";
@@ -42,14 +42,25 @@ export async function updateMilestoneAction(_previous: FormState, formData: Form
 }
 
 export async function archiveMilestoneAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const slug = String(formData.get("slug") ?? "");
   try {
-    await archiveMilestone(await currentViewer(), String(formData.get("slug") ?? ""), Number(formData.get("expectedVersion")));
+    await archiveMilestone(await currentViewer(), slug, Object.fromEntries(formData));
+  } catch (error) {
+    return failureState(error, submittedValues(formData));
+  }
+  // Continue from the list of archived milestones, where it can be restored.
+  revalidatePath(staffArea, "layout");
+  redirect(`/${localeOr(formData.get("locale"))}/admin/milestones/archived`);
+}
+
+export async function restoreMilestoneAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await restoreMilestone(await currentViewer(), String(formData.get("slug") ?? ""), Object.fromEntries(formData));
+    revalidatePath(staffArea, "layout");
+    return { status: "saved" };
   } catch (error) {
     return failureState(error);
   }
-  // The archived milestone's pages are gone; continue from the list.
-  revalidatePath(staffArea, "layout");
-  redirect(`/${localeOr(formData.get("locale"))}/admin/milestones`);
 }
 
 export async function logProgressAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -21,7 +21,12 @@ export default async function StaffMilestonesPage({ params, searchParams }: Page
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">{t("milestones.title")}</h1>
-      <p className="mb-4 text-sm text-slate-600">{t("milestones.count", { count: page.total })}</p>
+      <p className="mb-4 flex gap-4 text-sm text-slate-600">
+        <span>{t("milestones.count", { count: page.total })}</span>
+        <Link href="/admin/milestones/archived" className="underline">
+          {t("archive.title")}
+        </Link>
+      </p>
       <table className="w-full bg-white text-left text-sm">
         <tbody>
           {page.milestones.map((milestone) => (

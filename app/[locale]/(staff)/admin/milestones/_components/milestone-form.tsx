@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Link } from "@/i18n/navigation";
 import { idleState } from "@/lib/forms/state";
-import { milestoneKinds, milestoneStatuses, type MilestoneKind, type MilestoneStatus } from "@/lib/vocabulary";
+import { milestoneKinds, type MilestoneKind, type MilestoneStatus } from "@/lib/vocabulary";
 import { createMilestoneAction, updateMilestoneAction } from "../actions";
 import { CheckboxField, FormMessage, SelectField, SubmitButton, TextArea, TextField } from "../../../_components/form-fields";
 
@@ -22,6 +22,7 @@ export type MilestoneFormValues = {
   status: MilestoneStatus;
   progress: number;
   targetDate: string | null;
+  baselineTargetDate: string | null;
   completedOn: string | null;
   leadAgencyA: string | null;
   leadAgencyB: string | null;
@@ -30,19 +31,26 @@ export type MilestoneFormValues = {
   sourceUrl: string;
 };
 
-/** Every field of a milestone; creates one when `milestone` is null. */
+/**
+ * Every field of a milestone a person edits; creates one when `milestone` is
+ * null. Status, progress and completion date are shown, not edited: they
+ * change only by logging progress, which keeps their history.
+ */
 export function MilestoneForm({
   milestone,
   pillars,
   statusNames,
+  targetLimits,
 }: {
   milestone: MilestoneFormValues | null;
   pillars: { value: string; label: string }[];
   statusNames: Record<MilestoneStatus, string>;
+  /** The first and last target dates the server accepts (YYYY-MM-DD). */
+  targetLimits: { min: string; max: string };
 }) {
   const t = useTranslations("Staff");
   const [state, action, pending] = useActionState(milestone ? updateMilestoneAction : createMilestoneAction, idleState);
-  const field = (name: keyof MilestoneFormValues) => t(`fields.${name}`);
+  const field = (name: keyof MilestoneFormValues | "rescheduleReason") => t(`fields.${name}`);
   const version = state.status === "saved" && state.values?.expectedVersion ? state.values.expectedVersion : String(milestone?.version ?? "");
   return (
     <form action={action} noValidate className="max-w-2xl">
@@ -51,9 +59,18 @@ export function MilestoneForm({
         <>
           <input type="hidden" name="slug" value={milestone.slug} />
           <input type="hidden" name="expectedVersion" value={version} />
+          <p className="mb-4 rounded border border-slate-300 bg-white p-3 text-sm" data-current-status>
+            {t("edit.currentStatus", { status: statusNames[milestone.status], progress: milestone.progress })}{" "}
+            <Link className="underline" href={`/admin/milestones/${milestone.slug}/progress`}>
+              {t("edit.changeStatus")}
+            </Link>
+          </p>
         </>
       ) : (
-        <TextField name="slug" label={field("slug")} hint={t("fields.slugHint")} state={state} required />
+        <>
+          <TextField name="slug" label={field("slug")} hint={t("fields.slugHint")} state={state} required />
+          <p className="mb-4 text-sm text-slate-600">{t("edit.startsPlanned")}</p>
+        </>
       )}
       <SelectField name="pillar" label={field("pillar")} state={state} defaultValue={milestone?.pillar} options={pillars} />
       <TextField name="titleEn" label={field("titleEn")} state={state} defaultValue={milestone?.titleEn} required />
@@ -69,17 +86,21 @@ export function MilestoneForm({
         defaultValue={milestone?.kind ?? "other"}
         options={milestoneKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
       />
-      <p className="mb-2 text-sm text-slate-600">{t("edit.completionRule")}</p>
-      <SelectField
-        name="status"
-        label={field("status")}
+      <TextField
+        name="targetDate"
+        type="date"
+        label={field("targetDate")}
+        hint={
+          milestone?.baselineTargetDate && milestone.baselineTargetDate !== milestone.targetDate
+            ? t("edit.targetHintMoved", { ...targetLimits, original: milestone.baselineTargetDate })
+            : t("edit.targetHint", targetLimits)
+        }
         state={state}
-        defaultValue={milestone?.status ?? "planned"}
-        options={milestoneStatuses.map((status) => ({ value: status, label: statusNames[status] }))}
+        defaultValue={milestone?.targetDate}
+        min={targetLimits.min}
+        max={targetLimits.max}
       />
-      <TextField name="progress" type="number" label={field("progress")} state={state} defaultValue={milestone?.progress ?? 0} />
-      <TextField name="targetDate" type="date" label={field("targetDate")} state={state} defaultValue={milestone?.targetDate} />
-      <TextField name="completedOn" type="date" label={field("completedOn")} state={state} defaultValue={milestone?.completedOn} />
+      {milestone ? <TextArea name="rescheduleReason" label={field("rescheduleReason")} hint={t("edit.rescheduleHint")} state={state} rows={2} /> : null}
       <TextField name="leadAgencyA" label={field("leadAgencyA")} state={state} defaultValue={milestone?.leadAgencyA} />
       <TextField name="leadAgencyB" label={field("leadAgencyB")} state={state} defaultValue={milestone?.leadAgencyB} />
       <TextField name="location" label={field("location")} state={state} defaultValue={milestone?.location} />

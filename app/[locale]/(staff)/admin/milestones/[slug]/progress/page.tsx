@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { isoDay, latestToday, todayUtc } from "@/lib/dates";
+import { isoDay, todayEverywhere } from "@/lib/dates";
 import { getEditableMilestone } from "@/lib/milestones/edits";
+import { getDayLimits } from "@/lib/milestones/roadmap";
 import { localeOr, inLocale, translatedColumns } from "@/lib/translations";
 import { hasRole } from "@/lib/auth/roles";
 import { NotAllowed } from "../../../_components/not-allowed";
@@ -14,8 +15,8 @@ export default async function LogProgressPage({ params }: PageProps<"/[locale]/a
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const viewer = await staffUserOrSignIn(locale, `/${locale}/admin/milestones/${slug}/progress`);
-  const milestone = await getEditableMilestone(viewer, slug);
-  if (!milestone) notFound();
+  const [milestone, limits] = await Promise.all([getEditableMilestone(viewer, slug), getDayLimits(viewer)]);
+  if (!milestone || !limits) notFound();
   const [t, { statusNames }] = await Promise.all([getTranslations("Staff"), milestoneChoices(localeOr(locale))]);
   return (
     <>
@@ -29,14 +30,18 @@ export default async function LogProgressPage({ params }: PageProps<"/[locale]/a
           {t("milestones.history")}
         </Link>
       </p>
-      {hasRole(viewer, "editor") ? (
+      {milestone.archivedAt ? (
+        <p role="status" className="rounded border border-amber-700 bg-amber-50 p-4">
+          {t("archive.noProgress")}
+        </p>
+      ) : hasRole(viewer, "editor") ? (
         <ProgressForm
           slug={slug}
           version={milestone.version}
           status={milestone.status}
           progress={milestone.progress}
-          today={isoDay(todayUtc())}
-          latestDay={isoDay(latestToday())}
+          limits={limits.happened}
+          today={isoDay(todayEverywhere())}
           statusNames={statusNames}
         />
       ) : (

@@ -12,17 +12,18 @@ export function ProgressForm({
   version,
   status,
   progress,
+  limits,
   today,
-  latestDay,
   statusNames,
 }: {
   slug: string;
   version: number;
   status: MilestoneStatus;
   progress: number;
+  /** The days the server accepts as having happened: from the Road Map's first year to today in Tokyo. */
+  limits: { min: string; max: string };
+  /** The form's first day: today in Lima, which is today or yesterday for every party, never tomorrow. */
   today: string;
-  /** The latest day the server accepts as having happened. */
-  latestDay: string;
   statusNames: Record<MilestoneStatus, string>;
 }) {
   const t = useTranslations("Staff");
@@ -46,7 +47,17 @@ export function ProgressForm({
       <TextArea name="note" label={t("fields.note")} state={state} required />
       <CheckboxField name="noteIsPublic" label={t("fields.noteIsPublic")} state={state} defaultChecked={false} />
       <TextField name="evidenceUrl" type="url" label={t("fields.evidenceUrl")} state={state} />
-      <TextField name="happenedOn" type="date" label={t("fields.happenedOn")} state={state} defaultValue={today} max={latestDay} required />
+      <TextField
+        name="happenedOn"
+        type="date"
+        label={t("fields.happenedOn")}
+        hint={t("progress.happenedOnHint", limits)}
+        state={state}
+        defaultValue={today}
+        min={limits.min}
+        max={limits.max}
+        required
+      />
       <SubmitButton pending={pending}>{t("progress.submit")}</SubmitButton>
     </form>
   );

@@ -1,0 +1,8 @@
+// GET /api/v1/snapshots/{slug}/milestones.csv?lang=en|es|ja — a frozen snapshot's milestones file, rebuilt from the history.
+import { csvResponse, answering } from "@/lib/http/responses";
+import { snapshotFileCsv } from "@/lib/reports/snapshots";
+
+export const GET = answering(async (request: Request, { params }: RouteContext<"/api/v1/snapshots/[slug]/milestones.csv">) => {
+  const { slug } = await params;
+  return csvResponse(await snapshotFileCsv(slug, "milestones", new URL(request.url).searchParams), { internal: false });
+});
