@@ -81,7 +81,8 @@ function seededEvents(): (SeedProgressEvent & { evidenceUrl: string })[] {
       note: adoptionNote,
       evidenceUrl: milestone.sourceUrl,
     }));
-  return [...atAdoption, ...afterAdoptionEvents].map((event, index) => ({ event, index }))
+  return [...atAdoption, ...afterAdoptionEvents]
+    .map((event, index) => ({ event, index }))
     .sort((a, b) => a.event.happenedOn.localeCompare(b.event.happenedOn) || a.index - b.index)
     .map(({ event }) => event);
 }
@@ -193,7 +194,14 @@ export async function seedRoadmap(prisma: PrismaClient): Promise<SeedOutcome> {
         if (!milestone) throw new Error(`Seed event ${event.key} names unknown milestone ${event.milestone}`);
         // Releases before the keys wrote the completions at the adoption without one.
         const writtenBefore = await tx.progressUpdate.count({
-          where: { milestoneId: milestone.id, authorId: null, seedKey: null, happenedOn: day(event.happenedOn), statusAfter: event.status, progressAfter: event.progress },
+          where: {
+            milestoneId: milestone.id,
+            authorId: null,
+            seedKey: null,
+            happenedOn: day(event.happenedOn),
+            statusAfter: event.status,
+            progressAfter: event.progress,
+          },
         });
         if (writtenBefore > 0) continue;
         // Where staff log progress, the milestone's status is theirs: the seed never writes over it.

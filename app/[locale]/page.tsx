@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { publicMetadata } from "@/components/public/metadata";
 import { LocalizedText } from "@/components/public/localized-text";
 import { PublicShell } from "@/components/public/public-shell";
-import { StatusBadge, StatusChange, StatusIcon } from "@/components/public/status-badge";
+import { OverdueIcon, StatusBadge, StatusChange, StatusIcon } from "@/components/public/status-badge";
 import { Timeline } from "@/components/public/timeline";
 import { milestoneStatuses } from "@/lib/vocabulary";
 import { isoDay, todayUtc } from "@/lib/dates";
@@ -101,6 +101,14 @@ export default async function OverviewPage({ params }: PageProps<"/[locale]">) {
                       </div>
                     ))}
                 </dl>
+                {pillar.overdue > 0 ? (
+                  <p className="mt-2 flex items-center gap-1.5 text-sm text-red-900" data-overdue={pillar.overdue}>
+                    <OverdueIcon />
+                    <a className="underline" href={`/${locale}/milestones?pillar=${pillar.slug}&overdue=1`}>
+                      {t("overdueCount", { count: format.number(pillar.overdue) })}
+                    </a>
+                  </p>
+                ) : null}
                 <p className="mt-3 text-sm">
                   <a className="text-blue-800 underline" href={`/${locale}/milestones?pillar=${pillar.slug}`}>
                     {t("seeMilestones", { count: pillar.total })}

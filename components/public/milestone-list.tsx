@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { LocalizedText } from "./localized-text";
 import { publicMetadata } from "./metadata";
 import { PublicShell } from "./public-shell";
-import { StatusBadge } from "./status-badge";
+import { OverdueBadge, StatusBadge } from "./status-badge";
 import { InvalidParameterError } from "@/lib/errors";
 import { searchParamsOf } from "@/lib/http/query";
 import { canonicalQuery, milestoneFilterSchema, parseMilestoneFilters, type MilestoneFilters } from "@/lib/milestones/filters";
@@ -174,6 +174,10 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
               { value: "title", label: t("sortTitle") },
             ]}
           />
+          <label className="flex items-center gap-2 self-end py-2 text-sm font-medium">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} className="h-4 w-4" />
+            {t("overdue")}
+          </label>
           <div className="flex items-end gap-3">
             <button
               type="submit"
@@ -213,6 +217,7 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
               </h2>
               <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
                 <StatusBadge status={milestone.status} />
+                {milestone.overdue ? <OverdueBadge /> : null}
                 <span>
                   {milestone.pillar.position}. {inLocale(milestone.pillar.name, locale).text}
                 </span>
@@ -223,6 +228,9 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
                     : milestone.targetDate
                       ? t("target", { date: date(milestone.targetDate) })
                       : t("noDate")}
+                  {!milestone.completedOn && milestone.originalTargetDate && milestone.originalTargetDate !== milestone.targetDate
+                    ? ` (${t("wasTarget", { date: date(milestone.originalTargetDate) })})`
+                    : null}
                 </span>
               </p>
             </li>

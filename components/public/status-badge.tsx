@@ -72,3 +72,24 @@ export function StatusChange({ from, to }: { from: MilestoneStatus; to: Mileston
     </span>
   );
 }
+
+/** The shape of "overdue", beside a status and never instead of it: a clock whose time has run out. */
+export function OverdueIcon({ size = 16 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="-8 -8 16 16" aria-hidden="true" focusable="false" className="shrink-0">
+      <circle r="6.2" fill="#fff" stroke="#7f1d1d" strokeWidth="1.6" />
+      <path d="M0 -3.6 V0 L2.6 2" fill="none" stroke="#7f1d1d" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** "Overdue", by its word and shape. */
+export async function OverdueBadge() {
+  const t = await getTranslations("Common");
+  return (
+    <span className="overdue-badge inline-flex items-center gap-1.5 rounded-full border border-red-900 bg-white px-2 py-0.5 text-sm font-medium whitespace-nowrap text-red-900">
+      <OverdueIcon />
+      {t("overdue")}
+    </span>
+  );
+}

@@ -124,7 +124,14 @@ async function logChange(tx: Tx, actor: Actor, values: RowValues, expectedVersio
 }
 
 /** Applies one row inside the transaction; returns what changed (empty when nothing did). */
-async function applyRow(tx: Tx, actor: Actor, values: RowValues, header: Header, label: (column: ReportColumn) => string, lossy: LossyCounter): Promise<RowOutcome> {
+async function applyRow(
+  tx: Tx,
+  actor: Actor,
+  values: RowValues,
+  header: Header,
+  label: (column: ReportColumn) => string,
+  lossy: LossyCounter,
+): Promise<RowOutcome> {
   const lang = header.lang;
   const suffix = languageSuffix[lang];
   const labels = reportLabels[lang];

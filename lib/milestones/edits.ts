@@ -170,7 +170,15 @@ export async function writeMilestoneChange(
     throw await conflictSince(tx, current, loaded);
   }
   const after = await tx.milestone.findUniqueOrThrow({ where: { id: before.id }, select: milestoneSnapshotSelect });
-  await recordAuditEvent(tx, { actorId, action, entityType: "Milestone", entityId: String(before.id), before: snapshotOf(before), after: snapshotOf(after), at });
+  await recordAuditEvent(tx, {
+    actorId,
+    action,
+    entityType: "Milestone",
+    entityId: String(before.id),
+    before: snapshotOf(before),
+    after: snapshotOf(after),
+    at,
+  });
   return snapshotOf(after);
 }
 
@@ -227,7 +235,14 @@ export async function applyMilestoneCreate(tx: Tx, actor: Actor, input: unknown)
     data: { ...fields, pillarId, baselineTargetDate: fields.targetDate, createdAt: at, recordedAt: at, publicChangedAt: at },
     select: milestoneSnapshotSelect,
   });
-  await recordAuditEvent(tx, { actorId: actor.id, action: "milestone.create", entityType: "Milestone", entityId: String(created.id), after: snapshotOf(created), at });
+  await recordAuditEvent(tx, {
+    actorId: actor.id,
+    action: "milestone.create",
+    entityType: "Milestone",
+    entityId: String(created.id),
+    after: snapshotOf(created),
+    at,
+  });
   return snapshotOf(created);
 }
 
@@ -355,7 +370,13 @@ export async function listArchivedMilestones(viewer: Viewer): Promise<ArchivedMi
     orderBy: [{ archivedAt: "desc" }, { id: "desc" }],
     select: { slug: true, titleEn: true, titleEs: true, titleJa: true, archivedAt: true, archiveReason: true, version: true },
   });
-  return rows.map((row) => ({ slug: row.slug, title: translatedColumns(row, "title"), archivedAt: row.archivedAt!, reason: row.archiveReason, version: row.version }));
+  return rows.map((row) => ({
+    slug: row.slug,
+    title: translatedColumns(row, "title"),
+    archivedAt: row.archivedAt!,
+    reason: row.archiveReason,
+    version: row.version,
+  }));
 }
 
 /** The pillars a milestone can belong to, in the road map's order. */

@@ -79,7 +79,10 @@ export async function getMilestoneHistory(viewer: Viewer, slug: string): Promise
 /** The latest changes across the tracker. Sign-in and user events are for admins only. */
 export async function listRecentActivity(viewer: Viewer, take = 20): Promise<HistoryEntry[]> {
   const staff = requireRole(viewer, "viewer");
-  const entityTypes = staff.role === "admin" ? ["Milestone", "ProgressUpdate", "Reschedule", "Snapshot", "User", "SignIn"] : ["Milestone", "ProgressUpdate", "Reschedule", "Snapshot"];
+  const entityTypes =
+    staff.role === "admin"
+      ? ["Milestone", "ProgressUpdate", "Reschedule", "Snapshot", "User", "SignIn"]
+      : ["Milestone", "ProgressUpdate", "Reschedule", "Snapshot"];
   const events = await db().auditEvent.findMany({
     where: { entityType: { in: entityTypes } },
     orderBy: { id: "desc" },

@@ -163,7 +163,14 @@ export async function recordProgress(
     action: author ? "progress.log" : "progress.seeded",
     entityType: "ProgressUpdate",
     entityId: String(logged.id),
-    after: { milestone: milestone.slug, ...update, note: entry.note, evidenceUrl: entry.evidenceUrl, happenedOn: isoDay(entry.happenedOn), seedKey: entry.seedKey },
+    after: {
+      milestone: milestone.slug,
+      ...update,
+      note: entry.note,
+      evidenceUrl: entry.evidenceUrl,
+      happenedOn: isoDay(entry.happenedOn),
+      seedKey: entry.seedKey,
+    },
     at,
   });
   return { progressUpdateId: logged.id, milestone: milestone.slug, version: changed.version };

@@ -4,7 +4,8 @@ import { MilestoneStatus } from "../generated/prisma/enums";
 import { translatedColumns, type TranslatedText } from "../translations";
 import { requireRole, type Viewer } from "../auth/roles";
 import type { Tx } from "../audit";
-import { dayLimits, isoDay, type DayRange, type RoadmapSpan } from "../dates";
+import { dayLimits, isoDay, lastEndedDay, type DayRange, type RoadmapSpan } from "../dates";
+import { overdueWhere } from "./list";
 import { visibleMilestones } from "../public/visibility";
 
 export const defaultRoadmapSlug = "japan-peru-2024-2033";
@@ -18,6 +19,8 @@ export type PillarOverview = {
   name: TranslatedText;
   counts: StatusCounts;
   total: number;
+  /** Milestones past their target day and still open (lib/dates.ts). */
+  overdue: number;
 };
 
 export type RoadmapOverview = {
@@ -36,18 +39,18 @@ export type RoadmapOverview = {
 const emptyCounts = (): StatusCounts => Object.fromEntries(Object.values(MilestoneStatus).map((status) => [status, 0])) as StatusCounts;
 
 /** The road map with its pillars in order and each pillar's milestone counts by status. */
-export async function getRoadmapOverview(viewer: Viewer, slug: string = defaultRoadmapSlug): Promise<RoadmapOverview | null> {
+export async function getRoadmapOverview(viewer: Viewer, slug: string = defaultRoadmapSlug, now = new Date()): Promise<RoadmapOverview | null> {
   const prisma = db();
   const roadmap = await prisma.roadmap.findUnique({
     where: { slug },
     include: { pillars: { orderBy: { position: "asc" } } },
   });
   if (!roadmap) return null;
-  const groups = await prisma.milestone.groupBy({
-    by: ["pillarId", "status"],
-    where: { ...visibleMilestones(viewer), pillar: { roadmapId: roadmap.id } },
-    _count: { _all: true },
-  });
+  const where = { ...visibleMilestones(viewer), pillar: { roadmapId: roadmap.id } };
+  const [groups, overdue] = await Promise.all([
+    prisma.milestone.groupBy({ by: ["pillarId", "status"], where, _count: { _all: true } }),
+    prisma.milestone.groupBy({ by: ["pillarId"], where: { AND: [where, overdueWhere(lastEndedDay(now))] }, _count: { _all: true } }),
+  ]);
   return {
     slug: roadmap.slug,
     title: translatedColumns(roadmap, "title"),
@@ -70,6 +73,7 @@ export async function getRoadmapOverview(viewer: Viewer, slug: string = defaultR
         name: translatedColumns(pillar, "name"),
         counts,
         total: Object.values(counts).reduce((sum, count) => sum + count, 0),
+        overdue: overdue.find((group) => group.pillarId === pillar.id)?._count._all ?? 0,
       };
     }),
   };
@@ -83,7 +87,10 @@ export async function spanOfPillar(client: Tx, pillarId: number): Promise<Roadma
 }
 
 /** The days the staff forms accept (`min`/`max` of their date inputs), for the default road map. Staff only. */
-export async function getDayLimits(viewer: Viewer, now = new Date()): Promise<{ happened: { min: string; max: string }; target: { min: string; max: string } } | null> {
+export async function getDayLimits(
+  viewer: Viewer,
+  now = new Date(),
+): Promise<{ happened: { min: string; max: string }; target: { min: string; max: string } } | null> {
   requireRole(viewer, "viewer");
   const span = await db().roadmap.findUnique({ where: { slug: defaultRoadmapSlug }, select: spanSelect });
   if (!span) return null;

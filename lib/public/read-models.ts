@@ -3,7 +3,15 @@ import { closedStatuses, isOverdue, isoDay, isoDayOrNull, lastEndedDay } from ".
 import { db } from "../db";
 import type { MilestoneFilters } from "../milestones/filters";
 import type { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
-import { getMilestone, listMilestones, overdueWhere, progressEntrySelect, type MilestoneSummary, type ProgressEntry, type RescheduleEntry } from "../milestones/list";
+import {
+  getMilestone,
+  listMilestones,
+  overdueWhere,
+  progressEntrySelect,
+  type MilestoneSummary,
+  type ProgressEntry,
+  type RescheduleEntry,
+} from "../milestones/list";
 import { getRoadmapOverview, type RoadmapOverview } from "../milestones/roadmap";
 import { noteFor, visibleMilestones, visibleUpdates, withdrawnMilestones } from "./visibility";
 import { translatedColumns, type TranslatedText } from "../translations";
@@ -230,6 +238,7 @@ export async function readPublicRoadmap(): Promise<PublicRoadmap | null> {
       name: pillar.name,
       counts: pillar.counts,
       total: pillar.total,
+      overdue: pillar.overdue,
     })),
   };
 }

@@ -18,7 +18,16 @@ export type YearBasis = (typeof yearBases)[number];
 const yearMessage = "year: must be a year such as 2025";
 
 export const annualOptionsSchema = z.object({
-  year: z.union([z.number().int(yearMessage), z.string().regex(/^\d{4}$/, yearMessage).transform(Number)], { error: yearMessage }),
+  year: z.union(
+    [
+      z.number().int(yearMessage),
+      z
+        .string()
+        .regex(/^\d{4}$/, yearMessage)
+        .transform(Number),
+    ],
+    { error: yearMessage },
+  ),
   basis: z.enum(yearBases, { error: "basis: must be calendar or fiscal" }).default("calendar"),
 });
 

@@ -136,7 +136,11 @@ export async function exportAnnualCsv(viewer: Viewer, params: URLSearchParams, t
     yield rows;
   }
   return {
-    fileName: reportFileName(report.provisional ? `${period}-provisional` : period, { lang, format, internal: seesInternal(viewer), asOf: report.provisional ? null : report.end }, today),
+    fileName: reportFileName(
+      report.provisional ? `${period}-provisional` : period,
+      { lang, format, internal: seesInternal(viewer), asOf: report.provisional ? null : report.end },
+      today,
+    ),
     format,
     body: csvStream(header(columns, lang), batches(), format),
   };

@@ -90,7 +90,15 @@ const fileNamePrefix = defaultRoadmapSlug.replace(/-\d{4}-\d{4}$/, "");
 /** Says what the file holds and when: japan-peru-milestones_status-delayed_2026-11-27.csv. */
 export function reportFileName(
   report: string,
-  parts: { filters?: Partial<MilestoneFilters>; asOf?: Date | null; knownOn?: Date | null; snapshot?: string; lang: Locale; format: CsvFormat; internal: boolean },
+  parts: {
+    filters?: Partial<MilestoneFilters>;
+    asOf?: Date | null;
+    knownOn?: Date | null;
+    snapshot?: string;
+    lang: Locale;
+    format: CsvFormat;
+    internal: boolean;
+  },
   today: Date,
 ): string {
   const name = [`${fileNamePrefix}-${report}`];

@@ -124,7 +124,8 @@ const snapshotSelect = {
   files: { orderBy: { id: "asc" }, select: { report: true, lang: true, sha256: true, byteLength: true } },
 } as const;
 
-const filePath = (slug: string, report: SnapshotReport, lang: Locale) => `/api/v1/snapshots/${slug}/${report === "milestones" ? "milestones" : "progress"}.csv?lang=${lang}`;
+const filePath = (slug: string, report: SnapshotReport, lang: Locale) =>
+  `/api/v1/snapshots/${slug}/${report === "milestones" ? "milestones" : "progress"}.csv?lang=${lang}`;
 
 /** A snapshot with each of its files rebuilt and checked against the hash it was frozen with; null for none. Public. */
 export async function readSnapshot(slug: string, now = new Date()): Promise<SnapshotRecord | null> {
@@ -136,7 +137,15 @@ export async function readSnapshot(slug: string, now = new Date()): Promise<Snap
     const report = file.report as SnapshotReport;
     const lang = file.lang as Locale;
     const { sha256 } = await digest(fileBody(report, cut, lang));
-    files.push({ report, lang, sha256: file.sha256, byteLength: file.byteLength, currentSha256: sha256, matches: sha256 === file.sha256, path: filePath(slug, report, lang) });
+    files.push({
+      report,
+      lang,
+      sha256: file.sha256,
+      byteLength: file.byteLength,
+      currentSha256: sha256,
+      matches: sha256 === file.sha256,
+      path: filePath(slug, report, lang),
+    });
   }
   return { slug: row.slug, name: row.name, asOf: isoDay(row.asOf), knownAt: row.knownAt.toISOString(), files, checkedAt: now.toISOString() };
 }

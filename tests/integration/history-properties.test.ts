@@ -27,11 +27,21 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+  };
 }
 
 const seed = 20261201;
-const pool = ["monitoring-working-group-2025", "copper-supply-chain-partnership-2026", "visa-exemption-reintroduction-2026", "tourism-flows-promotion-2027", "fire-engines-donation-2025"];
+const pool = [
+  "monitoring-working-group-2025",
+  "copper-supply-chain-partnership-2026",
+  "visa-exemption-reintroduction-2026",
+  "tourism-flows-promotion-2027",
+  "fire-engines-donation-2025",
+];
 let editor: Viewer;
 
 beforeAll(async () => {
@@ -68,7 +78,8 @@ describe("any history of edits, back-dated updates and reschedules", () => {
           const status: MilestoneStatus = rng.pick(milestoneStatuses);
           const progress = status === "completed" ? 100 : rng.int(0, 99);
           // A back-dated update lands before the milestone's latest ones.
-          const latest = (await db().progressUpdate.findFirst({ where: { milestone: { slug } }, orderBy: { happenedOn: "desc" } }))?.happenedOn.getTime() ?? lastHappened;
+          const latest =
+            (await db().progressUpdate.findFirst({ where: { milestone: { slug } }, orderBy: { happenedOn: "desc" } }))?.happenedOn.getTime() ?? lastHappened;
           const happenedOn = kind === "back-dated" ? rng.int(first, latest) : rng.int(first, lastHappened);
           await logProgress(editor, {
             milestone: slug,
@@ -87,7 +98,10 @@ describe("any history of edits, back-dated updates and reschedules", () => {
         } else if (kind === "freeze") {
           const asOf = isoDay(addDays(lastEndedDay(), -rng.int(0, 700)));
           const { slug: snapshot } = await freezeSnapshot(editor, { name: `Property ${step}`, asOf });
-          snapshots.set(snapshot, (await readSnapshot(snapshot))!.files.map((file) => file.sha256));
+          snapshots.set(
+            snapshot,
+            (await readSnapshot(snapshot))!.files.map((file) => file.sha256),
+          );
         } else {
           await closeDatabase();
         }
@@ -101,7 +115,10 @@ describe("any history of edits, back-dated updates and reschedules", () => {
       }
       for (const [snapshot, hashes] of snapshots) {
         const record = (await readSnapshot(snapshot))!;
-        expect(record.files.map((file) => file.currentSha256), `seed ${seed}, after ${steps.join(" → ")}: ${snapshot}`).toEqual(hashes);
+        expect(
+          record.files.map((file) => file.currentSha256),
+          `seed ${seed}, after ${steps.join(" → ")}: ${snapshot}`,
+        ).toEqual(hashes);
       }
     }
     // The seed's history holds every kind of step.

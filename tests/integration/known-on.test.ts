@@ -52,7 +52,13 @@ beforeAll(async () => {
     recordedAt: at("2025-03-15T10:00:00Z"),
   });
   await db().reschedule.create({
-    data: { milestoneId: milestone.id, targetDateBefore: day("2025-12-31"), targetDateAfter: day("2026-06-30"), reason: "Budget", recordedAt: at("2025-04-01T10:00:00Z") },
+    data: {
+      milestoneId: milestone.id,
+      targetDateBefore: day("2025-12-31"),
+      targetDateAfter: day("2026-06-30"),
+      reason: "Budget",
+      recordedAt: at("2025-04-01T10:00:00Z"),
+    },
   });
 });
 

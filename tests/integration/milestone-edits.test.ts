@@ -219,7 +219,10 @@ describe("logging progress", () => {
     expect((await db().milestone.findUniqueOrThrow({ where: { slug: "finishing" } })).completedOn).toEqual(new Date("2026-04-10"));
     // An update dated before the completion takes its place in the history and leaves today's state as it was.
     await logProgress(editor, progressOn("finishing", 2, { status: "in_progress", progress: 90, happenedOn: "2026-03-02" }));
-    expect(await db().milestone.findUniqueOrThrow({ where: { slug: "finishing" } })).toMatchObject({ status: "completed", completedOn: new Date("2026-04-10") });
+    expect(await db().milestone.findUniqueOrThrow({ where: { slug: "finishing" } })).toMatchObject({
+      status: "completed",
+      completedOn: new Date("2026-04-10"),
+    });
     await logProgress(editor, progressOn("finishing", 3, { status: "in_progress", progress: 90, happenedOn: "2026-05-02" }));
     expect((await db().milestone.findUniqueOrThrow({ where: { slug: "finishing" } })).completedOn).toBeNull();
   });

@@ -139,9 +139,7 @@ describe("the milestones export", () => {
       const list = await listMilestones(null, parseMilestoneFilters(new URLSearchParams(`${query}&pageSize=100`)));
       expect(rows.map((row) => row.Key).sort(), query).toEqual(list.milestones.map((milestone) => milestone.slug).sort());
     }
-    expect(exportMilestonesCsv(null, new URLSearchParams("status=delayed"), today).fileName).toBe(
-      "japan-peru-milestones_status-delayed_2026-11-27.csv",
-    );
+    expect(exportMilestonesCsv(null, new URLSearchParams("status=delayed"), today).fileName).toBe("japan-peru-milestones_status-delayed_2026-11-27.csv");
     expect(exportMilestonesCsv(staff, new URLSearchParams("pillar=economic&lang=ja&encoding=shift_jis"), today).fileName).toBe(
       "japan-peru-milestones_pillar-economic_internal_ja_shift-jis_2026-11-27.csv",
     );

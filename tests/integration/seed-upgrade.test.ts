@@ -35,7 +35,9 @@ async function seedAsEarlierRelease() {
   });
   for (const pillar of pillars) await prisma.pillar.create({ data: { roadmapId, position: pillar.position, slug: pillar.slug, nameEn: pillar.name.en } });
   for (const milestone of milestones) {
-    const was = Object.fromEntries(seedCorrections.filter((correction) => correction.slug === milestone.slug).map((correction) => [correction.field, correction.was]));
+    const was = Object.fromEntries(
+      seedCorrections.filter((correction) => correction.slug === milestone.slug).map((correction) => [correction.field, correction.was]),
+    );
     const created = await prisma.milestone.create({
       data: {
         pillarId: (await prisma.pillar.findFirstOrThrow({ where: { slug: milestone.pillar } })).id,
@@ -58,7 +60,12 @@ async function seedAsEarlierRelease() {
       },
     });
     await prisma.auditEvent.create({
-      data: { action: "milestone.seeded", entityType: "Milestone", entityId: String(created.id), after: { slug: created.slug, status: created.status, progress: created.progress } },
+      data: {
+        action: "milestone.seeded",
+        entityType: "Milestone",
+        entityId: String(created.id),
+        after: { slug: created.slug, status: created.status, progress: created.progress },
+      },
     });
     if (milestone.completedOn) {
       await prisma.progressUpdate.create({
@@ -103,7 +110,9 @@ describe("seeding a database seeded by an earlier release", () => {
 
     const outcome = await seedRoadmap(db());
     expect(outcome).toMatchObject({ roadmapCreated: false, milestonesCreated: afterAdoptionMilestones.length });
-    expect(outcome.eventsSkipped).toEqual(afterAdoptionEvents.filter((event) => event.milestone === "msdf-navy-interoperability-2026").map((event) => event.key));
+    expect(outcome.eventsSkipped).toEqual(
+      afterAdoptionEvents.filter((event) => event.milestone === "msdf-navy-interoperability-2026").map((event) => event.key),
+    );
     expect(outcome.eventsRecorded).toBe(afterAdoptionEvents.length - outcome.eventsSkipped.length);
     expect(await db().progressUpdate.count({ where: { statusAfter: "completed", happenedOn: day("2024-11-17") } })).toBe(completionsBefore);
 
@@ -114,7 +123,10 @@ describe("seeding a database seeded by an earlier release", () => {
       location: "Lima",
     });
     expect(await venue("political-dialogue-mechanism-2028")).toMatchObject({ titleEn: "PDM 2028 (venue to be confirmed)", location: "Tokyo" });
-    expect(await db().milestone.findUniqueOrThrow({ where: { slug: "msdf-navy-interoperability-2026" } })).toMatchObject({ status: "in_progress", progress: 5 });
+    expect(await db().milestone.findUniqueOrThrow({ where: { slug: "msdf-navy-interoperability-2026" } })).toMatchObject({
+      status: "in_progress",
+      progress: 5,
+    });
     expect(await db().milestone.findUniqueOrThrow({ where: { slug: "visa-exemption-reintroduction-2026" } })).toMatchObject({
       status: "completed",
       completedOn: day("2025-07-01"),

@@ -75,7 +75,11 @@ describe("the Road Map seed", () => {
       const seeded = atAdoption.includes(milestone.slug) ? [{ happenedOn: "2024-11-17", status: "completed", progress: 100 }] : [];
       const expected = [...seeded, ...events.filter((event) => event.milestone === milestone.slug)];
       expect(
-        milestone.progressUpdates.map((update) => ({ happenedOn: update.happenedOn.toISOString().slice(0, 10), status: update.statusAfter, progress: update.progressAfter })),
+        milestone.progressUpdates.map((update) => ({
+          happenedOn: update.happenedOn.toISOString().slice(0, 10),
+          status: update.statusAfter,
+          progress: update.progressAfter,
+        })),
         milestone.slug,
       ).toEqual(expected.map(({ happenedOn, status, progress }) => ({ happenedOn, status, progress })));
       const last = expected.at(-1);

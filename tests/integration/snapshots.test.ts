@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/roles";
 import { addDays, isoDay, lastEndedDay } from "@/lib/dates";
-import { closeDatabase, db } from "@/lib/db";
+import { closeDatabase } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { archiveMilestone, createMilestone, getEditableMilestone, updateMilestone } from "@/lib/milestones/edits";
 import { logProgress } from "@/lib/milestones/progress";

@@ -76,7 +76,15 @@ describe("a change of status", () => {
     expect(before).toMatchObject({ Status: "Planned", "Progress (%)": "0" });
     const version = await versionOf(slug);
     expect(Object.keys(await fieldErrorsOf(updateMilestone(editor, slug, { expectedVersion: version, status: "cancelled" })))).toEqual(["status"]);
-    await logProgress(editor, { milestone: slug, expectedVersion: version, status: "cancelled", progress: 0, note: "Dropped by both sides", noteIsPublic: "on", happenedOn: new Date().toISOString().slice(0, 10) });
+    await logProgress(editor, {
+      milestone: slug,
+      expectedVersion: version,
+      status: "cancelled",
+      progress: 0,
+      note: "Dropped by both sides",
+      noteIsPublic: "on",
+      happenedOn: new Date().toISOString().slice(0, 10),
+    });
     expect(await asOf()).toEqual(before);
     const page = await readPublicMilestone(slug);
     expect(page).toMatchObject({ status: "cancelled" });

@@ -15,7 +15,8 @@ describe("which annual reports exist", () => {
   });
 
   it("has none for years before the adoption, after today, malformed, or another basis", () => {
-    for (const year of ["2023", "2027", "2034", "2000", "2100", "2026.0", "2025.5", "02025", "twenty", ""]) expect(isAnnualPeriod(year, undefined, now), year).toBe(false);
+    for (const year of ["2023", "2027", "2034", "2000", "2100", "2026.0", "2025.5", "02025", "twenty", ""])
+      expect(isAnnualPeriod(year, undefined, now), year).toBe(false);
     expect(isAnnualPeriod("2027", "fiscal", now)).toBe(false);
     expect(isAnnualPeriod("2025", "academic", now)).toBe(false);
   });

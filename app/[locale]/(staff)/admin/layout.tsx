@@ -29,6 +29,9 @@ export default async function StaffLayout({ children, params }: LayoutProps<"/[l
               <Link href="/admin/import" className={link}>
                 {t("nav.import")}
               </Link>
+              <Link href="/admin/snapshots" className={link}>
+                {t("nav.snapshots")}
+              </Link>
             </>
           ) : null}
           {hasRole(user, "admin") ? (

@@ -36,7 +36,7 @@ export default async function StaffMilestonesPage({ params, searchParams }: Page
                 {milestone.isPublic ? null : <span className="ml-2 rounded bg-amber-100 px-1 text-xs">{t("milestones.internal")}</span>}
               </td>
               <td className="py-2 pr-2 whitespace-nowrap">
-                {common(`status.${milestone.status}`)} · {milestone.progress} %
+                {common(`status.${milestone.status}`)} · {milestone.progress} %{milestone.overdue ? ` · ${t("milestones.overdue")}` : ""}
               </td>
               <td className="py-2 whitespace-nowrap">
                 <Link href={`/admin/milestones/${milestone.slug}`} className="mr-3 underline">

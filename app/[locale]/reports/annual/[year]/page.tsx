@@ -9,7 +9,10 @@ import { annualSections, getAnnualReport, type AnnualReport } from "@/lib/report
 import { localeOr, inLocale } from "@/lib/translations";
 
 // The monitoring working group's annual report, printable: per pillar, what was
-// completed, what is in progress, delayed or at risk, and what comes next.
+// completed, what was due and not delivered, what is in progress, delayed or at
+// risk, and what comes next. Years outside the adoption year to the current one
+// never reach this page: the proxy rewrites them to the 404 page
+// (lib/reports/annual-period.ts), and the data layer refuses them again.
 
 async function loadReport(year: string, basis: string | string[] | undefined): Promise<AnnualReport> {
   try {
@@ -43,7 +46,13 @@ export default async function AnnualReportPage({ params, searchParams }: PagePro
   return (
     <main className="mx-auto max-w-4xl p-8 print:max-w-none print:p-0 print:text-[11pt]">
       <h1 className="text-2xl font-semibold">{t("annual.title", { period: await periodName(report) })}</h1>
-      <p className="mt-2 text-slate-700">{t("annual.asOf", { date: day(report.end) })}</p>
+      {report.provisional ? (
+        <p className="mt-2 rounded border-l-4 border-amber-700 bg-amber-50 p-2 text-slate-900" data-provisional>
+          {t("annual.provisional", { date: day(report.asOf) })}
+        </p>
+      ) : (
+        <p className="mt-2 text-slate-700">{t("annual.asOf", { date: day(report.end) })}</p>
+      )}
       <nav className="mt-4 flex flex-wrap gap-4 text-sm print:hidden">
         <Link
           className="underline"

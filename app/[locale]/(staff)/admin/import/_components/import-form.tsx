@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import type { ImportProblem } from "@/lib/import/read";
 import { importLimits } from "@/lib/import/limits";
 import { applyImportAction, checkImportAction, type ImportState } from "../actions";
+import { useFieldErrorText } from "../../../_components/form-fields";
 
 /** Choose a file, see the dry run row by row, then apply it; the file is sent again to apply, and checked again. */
 export function ImportForm() {
@@ -16,9 +17,11 @@ export function ImportForm() {
   const [running, setRunning] = useState<"check" | "apply" | null>(null);
   const [pending, startTransition] = useTransition();
 
+  const fieldErrorText = useFieldErrorText();
+  const tStatus = useTranslations("Common.status");
   const problemText = (problem: ImportProblem) =>
     problem.code === "invalid"
-      ? t("errors.invalid", { column: String(problem.values?.column ?? ""), message: tStaff(`errors.${problem.fieldError ?? "unknownValue"}`) })
+      ? t("errors.invalid", { column: String(problem.values?.column ?? ""), message: fieldErrorText(problem.fieldError ?? "unknownValue") })
       : t(`errors.${problem.code}`, problem.values ?? {});
 
   function run(kind: "check" | "apply") {
@@ -89,6 +92,11 @@ export function ImportForm() {
                     })}
             </p>
             {report.counts.reject > 0 ? <p className="mb-2 text-red-800">{t("import.fixFirst")}</p> : null}
+            {report.notices.map((notice) => (
+              <p key={notice.code} className="mb-2 rounded border border-slate-400 bg-slate-50 p-3" data-notice={notice.code}>
+                {t(`notices.${notice.code}`, notice.values)}
+              </p>
+            ))}
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-400 text-left">
@@ -104,13 +112,35 @@ export function ImportForm() {
                   .map((row) => (
                     <tr key={row.line} className="border-b border-slate-200 align-top" data-outcome={row.outcome}>
                       <td className="p-2">{row.line}</td>
-                      <td className="p-2 font-mono">{row.key || t("import.unknownRow")}</td>
+                      <td className="p-2">
+                        <span className="font-mono">{row.key || t("import.unknownRow")}</span>
+                        {row.title ? <span className="block">{row.title}</span> : null}
+                      </td>
                       <td className={`p-2 ${row.outcome === "reject" ? "text-red-800" : ""}`}>{t(`import.${row.outcome}`)}</td>
                       <td className="p-2">
                         <ul>
                           {row.changes.map((change) => (
                             <li key={change.column}>{t("import.field", { field: change.column, before: change.before || "—", after: change.after || "—" })}</li>
                           ))}
+                          {row.logs ? (
+                            <li data-logs>
+                              {t("import.willLog", {
+                                status: tStatus(row.logs.status),
+                                progress: row.logs.progress,
+                                date: row.logs.happenedOn,
+                                note: row.logs.note,
+                              })}
+                            </li>
+                          ) : null}
+                          {row.reschedule ? (
+                            <li data-reschedule>
+                              {t("import.willReschedule", {
+                                before: row.reschedule.before ?? "—",
+                                after: row.reschedule.after ?? "—",
+                                note: row.reschedule.reason,
+                              })}
+                            </li>
+                          ) : null}
                           {row.problems.map((problem, index) => (
                             <li key={index}>{problemText(problem)}</li>
                           ))}
