@@ -256,17 +256,45 @@ describe("an admin changing an account", () => {
 });
 
 describe("archiving", () => {
-  it("lets an admin archive a milestone, which leaves the staff list and the public overview count", async () => {
+  it("asks an admin to confirm with a reason, tells the public when and why, and can be undone", async () => {
+    const slug = "parliamentary-friendship-exchange-2025";
     const context = await browser.newContext();
     const page = await signIn(context, admin.email, admin.password);
     const before = await (await fetch(`${tracker.url}/en`)).text();
-    await page.goto(`${tracker.url}/en/admin/milestones/parliamentary-friendship-exchange-2025`);
-    await page.click("text=Archive this milestone");
-    await page.waitForURL(/\/en\/admin\/milestones$/);
-    expect(await page.locator('main a[href$="/parliamentary-friendship-exchange-2025"]').count()).toBe(0);
+    await page.goto(`${tracker.url}/en/admin/milestones/${slug}`);
+    // The button is behind a disclosure that says what archiving does, and a reason is required.
+    await page.click("text=Archive this milestone…");
+    await page.click("text=Withdraw it from tracking");
+    expect(await isShown(page, "Required.")).toBe(true);
+    await page.fill("#reason", "Merged into the 2029 parliamentary exchange");
+    await page.click("text=Withdraw it from tracking");
+    await page.waitForURL(/\/en\/admin\/milestones\/archived$/);
+    expect(await page.locator(`[data-archived-milestone="${slug}"]`).innerText()).toContain("Merged into the 2029 parliamentary exchange");
+    await page.goto(`${tracker.url}/en/admin/milestones`);
+    expect(await page.locator(`main a[href$="/${slug}"]`).count()).toBe(0);
     expect(await page.locator('main a[href$="/monitoring-working-group-2025"]').count()).toBeGreaterThan(0);
     const after = await (await fetch(`${tracker.url}/en`)).text();
     expect(after).not.toBe(before);
+
+    // Staff still read its pages; the public reads that it was withdrawn, when and why, and nothing else.
+    await page.goto(`${tracker.url}/en/admin/milestones/${slug}/history`);
+    expect(await isShown(page, "Archived the milestone")).toBe(true);
+    const withdrawn = await (await fetch(`${tracker.url}/es/milestones/${slug}`)).text();
+    expect(withdrawn).toContain("Retirado del seguimiento");
+    expect(withdrawn).toContain("Merged into the 2029 parliamentary exchange");
+    expect(withdrawn).not.toContain("Ligas Parlamentarias");
+    const api = await fetch(`${tracker.url}/api/v1/milestones/${slug}`);
+    expect(api.status).toBe(410);
+    expect((await api.json()).data).toEqual({
+      slug,
+      withdrawn: { on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason: "Merged into the 2029 parliamentary exchange" },
+    });
+
+    await page.goto(`${tracker.url}/en/admin/milestones/archived`);
+    await page.click(`[data-archived-milestone="${slug}"] >> text=Restore`);
+    await page.waitForURL(new RegExp(`/en/admin/milestones/${slug}$`));
+    expect(await page.locator("[data-current-status]").count()).toBe(1);
+    expect(await (await fetch(`${tracker.url}/en/milestones/${slug}`)).text()).toContain("Parliamentary Friendship Leagues");
     await context.close();
   });
 });

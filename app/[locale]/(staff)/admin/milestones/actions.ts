@@ -54,13 +54,15 @@ export async function archiveMilestoneAction(_previous: FormState, formData: For
 }
 
 export async function restoreMilestoneAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const slug = String(formData.get("slug") ?? "");
   try {
-    await restoreMilestone(await currentViewer(), String(formData.get("slug") ?? ""), Object.fromEntries(formData));
-    revalidatePath(staffArea, "layout");
-    return { status: "saved" };
+    await restoreMilestone(await currentViewer(), slug, Object.fromEntries(formData));
   } catch (error) {
     return failureState(error);
   }
+  // Continue on the milestone, tracked again.
+  revalidatePath(staffArea, "layout");
+  redirect(`/${localeOr(formData.get("locale"))}/admin/milestones/${slug}`);
 }
 
 export async function logProgressAction(_previous: FormState, formData: FormData): Promise<FormState> {

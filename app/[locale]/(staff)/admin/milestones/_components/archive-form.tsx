@@ -17,7 +17,7 @@ export function ArchiveForm({ slug, version, isPublic }: { slug: string; version
   return (
     <details className="mt-10 rounded border border-red-300 p-4" open={state.status === "failed"}>
       <summary className="cursor-pointer font-medium text-red-900">{t("open")}</summary>
-      <form action={action} className="mt-3">
+      <form action={action} noValidate className="mt-3">
         <FormMessage state={state} />
         <input type="hidden" name="locale" value={locale} />
         <input type="hidden" name="slug" value={slug} />
@@ -30,18 +30,18 @@ export function ArchiveForm({ slug, version, isPublic }: { slug: string; version
   );
 }
 
-/** Brings an archived milestone back into tracking (admins). */
+/** Brings an archived milestone back into tracking (admins); the milestone's page follows. */
 export function RestoreForm({ slug, version }: { slug: string; version: number }) {
   const t = useTranslations("Staff.archive");
   const locale = useLocale();
   const [state, action, pending] = useActionState(restoreMilestoneAction, idleState);
   return (
     <form action={action} className="inline">
-      <FormMessage state={state} saved={t("restored")} />
+      <FormMessage state={state} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="expectedVersion" value={version} />
-      {state.status === "saved" ? null : <SubmitButton pending={pending}>{t("restore")}</SubmitButton>}
+      <SubmitButton pending={pending}>{t("restore")}</SubmitButton>
     </form>
   );
 }
