@@ -7,10 +7,12 @@ import {
   readsNote,
   seesMilestone,
   seesUpdate,
+  seesWithdrawal,
   visibleMilestones,
   visibleMilestonesSql,
   visibleUpdates,
   visibleUpdatesSql,
+  withdrawnMilestones,
 } from "@/lib/public/visibility";
 import { addMilestone, addProgressUpdate, staffViewer } from "../support/builders";
 import { freshDatabasePerFile, migrateAndSeed } from "../support/database";
@@ -89,5 +91,15 @@ describe("what the public may see", () => {
 
     const noteOf = new Map(rows.map((row) => [row.id, readsNote(viewer, row)]));
     for (const [id, note] of bySql) expect(note !== null, `note of update ${id}`).toBe(noteOf.get(Number(id)));
+  });
+
+  it("tells the public of a withdrawal only for a public milestone that was archived, in each form", async () => {
+    const rows = await db().milestone.findMany({ where: { slug: { startsWith: "visibility-" } }, select: { id: true, slug: true, isPublic: true, archivedAt: true } });
+    const inMemory = rows.filter((row) => seesWithdrawal(row)).map((row) => row.slug);
+    const byPrisma = (await db().milestone.findMany({ where: { slug: { startsWith: "visibility-" }, ...withdrawnMilestones() }, select: { slug: true } })).map(
+      (row) => row.slug,
+    );
+    expect(byPrisma.sort()).toEqual(inMemory.sort());
+    expect(inMemory).toEqual(["visibility-public-archived"]);
   });
 });
