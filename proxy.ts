@@ -1,6 +1,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
+import { cachedListViewPath } from "./lib/public/list-view";
 import { isAnnualPeriod } from "./lib/reports/annual-period";
 import { baseSecurityHeaders, contentSecurityPolicy, isHttps, needsNonce } from "./lib/security-headers.js";
 
@@ -47,8 +48,10 @@ export default function proxy(request: NextRequest): NextResponse {
   });
   // Next reads the nonce from the request's policy header and adds it to its scripts.
   const forwarded = nonce ? new NextRequest(request, { headers: new Headers([...request.headers, ["content-security-policy", policy]]) }) : request;
-  // An annual report that cannot exist is served from the cached 404 page.
-  const rewrite = missingAnnualReport(request.nextUrl.pathname, request.nextUrl.searchParams);
+  // A list view without free text is served from its cached page (lib/public/list-view.ts), and
+  // an annual report that cannot exist from the cached 404 page.
+  const rewrite =
+    cachedListViewPath(request.nextUrl.pathname, request.nextUrl.searchParams) ?? missingAnnualReport(request.nextUrl.pathname, request.nextUrl.searchParams);
   const response = rewrite ? NextResponse.rewrite(new URL(rewrite, request.url)) : localize(forwarded);
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);
@@ -56,11 +59,11 @@ export default function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Only what needs it: "/" and unprefixed addresses (sent to a language),
-  // annual reports (a year they cannot cover), staff and sign-in pages (a
-  // nonce) and unknown addresses. Not the overview, the list or milestone
-  // pages, whose headers come from next.config.js: the proxy would cost them
-  // two thirds of their speed (npm run bench). Not the API, Next's assets,
-  // feeds, files or the health checks. The languages are those of i18n/routing.ts.
-  matcher: ["/((?!api|healthz|readyz|_next|_vercel|.*\\..*|(?:en|es|ja)(?:/milestones(?:/.*)?)?$).*)"],
+  // Only what needs it: "/" and unprefixed addresses (sent to a language), the
+  // list (its cached views), annual reports (a year they cannot cover), staff
+  // and sign-in pages (a nonce) and unknown addresses. Not the overview or
+  // milestone pages, whose headers come from next.config.js: the proxy would
+  // cost them two thirds of their speed (npm run bench). Not the API, Next's
+  // assets, feeds, files or the health checks. The languages are those of i18n/routing.ts.
+  matcher: ["/((?!api|healthz|readyz|_next|_vercel|.*\\..*|(?:en|es|ja)(?:/milestones/|$)).*)"],
 };

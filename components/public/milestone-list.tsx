@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LocalizedText } from "./localized-text";
+import { NotFoundStatusBoundary } from "./not-found-page";
 import { publicMetadata } from "./metadata";
 import { PublicShell } from "./public-shell";
 import { OverdueBadge, StatusBadge } from "./status-badge";
@@ -60,10 +61,17 @@ function readFilters(searchParams: Record<string, string | string[] | undefined>
   }
 }
 
-/** A pillar that is not one of the Road Map's is a filter the list cannot use, like any unknown value. */
-function withKnownPillar(read: ReturnType<typeof readFilters>, pillars: string[]): ReturnType<typeof readFilters> {
-  if (read.filters.pillar === undefined || pillars.includes(read.filters.pillar)) return read;
-  return { filters: milestoneFilterSchema.parse({}), invalid: [...read.invalid, "pillar"] };
+/**
+ * A pillar that is not one of the Road Map's, or a year outside its years (and the two after, where targets
+ * may fall), is a filter the list cannot use, like any unknown value.
+ */
+function withRoadmapValues(read: ReturnType<typeof readFilters>, roadmap: { pillars: { slug: string }[]; firstYear: number; lastYear: number } | null) {
+  const { pillar, year } = read.filters;
+  const invalid = [
+    ...(pillar !== undefined && !roadmap?.pillars.some((known) => known.slug === pillar) ? ["pillar"] : []),
+    ...(year !== undefined && (!roadmap || year < roadmap.firstYear || year > roadmap.lastYear + 2) ? ["year"] : []),
+  ];
+  return invalid.length === 0 ? read : { filters: milestoneFilterSchema.parse({}), invalid: [...read.invalid, ...invalid] };
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -74,10 +82,14 @@ export async function milestoneListMetadata(locale: Locale, searchParams: Search
   return publicMetadata({ locale, path: `/milestones${viewQuery(filters, filters.page)}`, title: t("title"), description: t("metaDescription") });
 }
 
-/** The milestone list for the filters in `searchParams`, with the filter form and pages; shown at /{lang}/milestones. */
-export async function MilestoneList({ locale, searchParams }: { locale: Locale; searchParams: SearchParams }) {
+/**
+ * The milestone list for the filters in `searchParams`, with the filter form and pages; shown at /{lang}/milestones.
+ * As a cached view (`cachedView`), a view no link on the site makes (a pillar that is not the Road Map's, a
+ * page past the last) answers 404 with the same page, so the page cache never keeps it.
+ */
+export async function MilestoneList({ locale, searchParams, cachedView = false }: { locale: Locale; searchParams: SearchParams; cachedView?: boolean }) {
   const roadmap = await publicRoadmap();
-  const { filters, invalid } = withKnownPillar(readFilters(searchParams), roadmap?.pillars.map((pillar) => pillar.slug) ?? []);
+  const { filters, invalid } = withRoadmapValues(readFilters(searchParams), roadmap);
   const [t, tStatus, tKind, format, result, agencies] = await Promise.all([
     getTranslations("Public.list"),
     getTranslations("Common.status"),
@@ -95,8 +107,10 @@ export async function MilestoneList({ locale, searchParams }: { locale: Locale; 
   const first = (result.page - 1) * result.pageSize + 1;
   const last = first + result.milestones.length - 1;
 
+  const offSite = invalid.length > 0 || result.page > result.pageCount;
   return (
     <PublicShell locale={locale} path={path} current="milestones">
+      {cachedView && offSite ? <NotFoundStatusBoundary /> : null}
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
 
       {invalid.length > 0 ? (

@@ -49,9 +49,16 @@ export function ServerRenderedNotFound({ locale }: { locale: Locale }) {
   return (
     <>
       <NotFoundPage locale={locale} />
-      <Suspense fallback={null}>
-        <NotFoundStatus />
-      </Suspense>
+      <NotFoundStatusBoundary />
     </>
+  );
+}
+
+/** Makes a cached page answer 404 while keeping what was rendered beside it (see above). */
+export function NotFoundStatusBoundary() {
+  return (
+    <Suspense fallback={null}>
+      <NotFoundStatus />
+    </Suspense>
   );
 }

@@ -49,7 +49,7 @@ export function refusal({ target, status, https, limitMegabytes = 0 }) {
     "Cache-Control": "no-store",
   };
   const path = target.split("?", 1)[0] ?? "";
-  const forMachines = /^\/api(?:\/|$)|\.(?:xml|ics|csv|json)$/.test(path);
+  const forMachines = /^\/api(?:\/|$)|\.(?:xml|ics|csv|json)(?:\/|$)/.test(path);
   if (!forMachines) {
     const locale = localeOf(target);
     const text = messages[locale][kind];

@@ -3,9 +3,10 @@ import { setRequestLocale } from "next-intl/server";
 import { MilestoneList, milestoneListMetadata } from "@/components/public/milestone-list";
 import { localeOr } from "@/lib/translations";
 
-// The filters live in the query string, so this page renders per request. A
-// view a link on the site can make reads its data from the cache (tag
-// "public:lists"); free-text searches read the database.
+// The filters live in the query string, so this page renders per request:
+// views with free text (q, agency), or with a value it cannot use. The others
+// are served from the page cache through /{lang}/milestone-list/{view} (see
+// lib/public/list-view.ts).
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/milestones">): Promise<Metadata> {
