@@ -94,7 +94,10 @@ describe("what the public may see", () => {
   });
 
   it("tells the public of a withdrawal only for a public milestone that was archived, in each form", async () => {
-    const rows = await db().milestone.findMany({ where: { slug: { startsWith: "visibility-" } }, select: { id: true, slug: true, isPublic: true, archivedAt: true } });
+    const rows = await db().milestone.findMany({
+      where: { slug: { startsWith: "visibility-" } },
+      select: { id: true, slug: true, isPublic: true, archivedAt: true },
+    });
     const inMemory = rows.filter((row) => seesWithdrawal(row)).map((row) => row.slug);
     const byPrisma = (await db().milestone.findMany({ where: { slug: { startsWith: "visibility-" }, ...withdrawnMilestones() }, select: { slug: true } })).map(
       (row) => row.slug,
