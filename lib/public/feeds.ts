@@ -1,6 +1,6 @@
 import "server-only";
 import type { DatedMilestone, PublicFeedEntry } from "./read-models";
-import { inLocale, type Locale } from "../translations";
+import { inLocale, noteTranslations, type Locale } from "../translations";
 
 // The text of the Atom and iCalendar feeds, built from public data only.
 
@@ -32,7 +32,8 @@ export function atomFeed({ locale, origin, title, statusLabel, progressLabel, en
     const change =
       entry.statusBefore === entry.statusAfter ? statusLabel(entry.statusAfter) : `${statusLabel(entry.statusBefore)} → ${statusLabel(entry.statusAfter)}`;
     const progress = entry.progressBefore !== entry.progressAfter ? `, ${progressLabel(entry.progressBefore, entry.progressAfter)}` : "";
-    const summary = [entry.note, entry.evidenceUrl].filter(Boolean).join("\n");
+    const note = noteTranslations(entry);
+    const summary = [note ? inLocale(note, locale).text : null, entry.evidenceUrl].filter(Boolean).join("\n");
     return [
       "  <entry>",
       `    <id>tag:${host},2024:progress-update:${entry.id}</id>`,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { dayMs, isoDayOrNull, lastEndedDay, latestDay } from "../dates";
 import type { MilestoneKind, MilestoneStatus } from "../generated/prisma/enums";
 import { parseQuery } from "../http/query";
-import { inLocale, translatedColumns, type TranslatedText } from "../translations";
+import { inLocale, noteTranslations, translatedColumns, type TranslatedText } from "../translations";
 import { seesInternal, type Viewer } from "../auth/roles";
 import { annualOptionsSchema, annualPeriodOf, type YearBasis } from "./annual-period";
 import { noteFor } from "../public/visibility";
@@ -31,8 +31,8 @@ export type AnnualItem = {
   progress: number;
   targetDate: Date | null;
   completedOn: Date | null;
-  /** The notes of the period the viewer may read, oldest first. */
-  notes: { on: Date; text: string }[];
+  /** The notes of the period the viewer may read, oldest first, with their translations. */
+  notes: { on: Date; text: TranslatedText }[];
 };
 
 export type AnnualReport = {
@@ -85,8 +85,8 @@ export async function getAnnualReport(viewer: Viewer, input: { year: unknown; ba
       };
       pillars.set(pillar.slug, pillar);
       const notes = history.flatMap((entry) => {
-        const { note } = noteFor(viewer, entry);
-        return note && entry.happenedOn >= period.start && entry.happenedOn <= period.end ? [{ on: entry.happenedOn, text: note }] : [];
+        const text = noteTranslations(noteFor(viewer, entry));
+        return text && entry.happenedOn >= period.start && entry.happenedOn <= period.end ? [{ on: entry.happenedOn, text }] : [];
       });
       const item: AnnualItem = {
         slug: milestone.slug,
@@ -127,7 +127,7 @@ export async function exportAnnualCsv(viewer: Viewer, params: URLSearchParams, t
         item.progress,
         isoDayOrNull(item.targetDate),
         isoDayOrNull(item.completedOn),
-        item.notes.map((note) => `${isoDayOrNull(note.on)}: ${note.text}`).join("\n"),
+        item.notes.map((note) => `${isoDayOrNull(note.on)}: ${inLocale(note.text, lang).text}`).join("\n"),
       ]),
     ),
   );

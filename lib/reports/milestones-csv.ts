@@ -1,6 +1,6 @@
 import "server-only";
 import { isoDayOrNull } from "../dates";
-import { inLocale, translatedColumns, type Locale } from "../translations";
+import { inLocale, noteTranslations, translatedColumns, type Locale } from "../translations";
 import { seesInternal, type Viewer } from "../auth/roles";
 import { noteFor } from "../public/visibility";
 import { authorName, milestoneSnapshots, type ReportCut, type SnapshotRow } from "./as-of";
@@ -43,7 +43,10 @@ export function milestonesCsvBody(viewer: Viewer, file: MilestonesFile, now = ne
     sourceUrl: ({ milestone }) => milestone.sourceUrl,
     isPublic: ({ milestone }) => (milestone.isPublic ? labels.yes : labels.no),
     lastUpdateOn: ({ snapshot }) => (snapshot.last ? isoDayOrNull(snapshot.last.happenedOn) : null),
-    lastUpdateNote: ({ snapshot }) => (snapshot.last ? noteFor(viewer, snapshot.last).note : null),
+    lastUpdateNote: ({ snapshot }) => {
+      const note = snapshot.last ? noteTranslations(noteFor(viewer, snapshot.last)) : null;
+      return note ? inLocale(note, file.lang).text : null;
+    },
     lastUpdateAuthor: ({ snapshot }) => (snapshot.last ? authorName(snapshot.last) : null),
     url: ({ milestone }) => (milestone.isPublic ? publicPagePath(file.lang, milestone.slug) : null),
     // A report of the past cannot be imported back over today's data.

@@ -39,16 +39,18 @@ type ProgressLogRow = [
  * than the rest of the query. Which milestones is still decided by the list's
  * own `milestoneWhere`.
  */
-async function progressLogPage(viewer: Viewer, milestoneIds: number[], after: { milestoneId: number; id: number }, cut: ReportCut, take: number) {
+async function progressLogPage(viewer: Viewer, milestoneIds: number[], after: { milestoneId: number; id: number }, cut: ReportCut, lang: Locale, take: number) {
   const internal = seesInternal(viewer);
   const readable = readableNoteSql(viewer, "p");
+  // The note in the file's language where it was translated, else as written.
+  const note = lang === "es" ? Prisma.sql`COALESCE(p."noteEs", p.note)` : lang === "ja" ? Prisma.sql`COALESCE(p."noteJa", p.note)` : Prisma.sql`p.note`;
   // Only staff exports show whether a note is public and who wrote it: the others need not read them.
   const staffOnly = (column: Prisma.Sql) => (internal ? column : Prisma.sql`NULL`);
   return (await currentDatabase().rowsOf(Prisma.sql`
     SELECT p.id, p."milestoneId",
            to_char(p."happenedOn", 'YYYY-MM-DD'), to_char(p."recordedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
            p."statusBefore"::text, p."statusAfter"::text, p."progressBefore"::text, p."progressAfter"::text,
-           CASE WHEN ${readable} THEN p.note END, ${staffOnly(Prisma.sql`p."noteIsPublic"`)}, CASE WHEN ${readable} THEN p."evidenceUrl" END,
+           CASE WHEN ${readable} THEN ${note} END, ${staffOnly(Prisma.sql`p."noteIsPublic"`)}, CASE WHEN ${readable} THEN p."evidenceUrl" END,
            ${staffOnly(Prisma.sql`p."authorId"`)}
     FROM "ProgressUpdate" p
     WHERE p."milestoneId" = ANY(${milestoneIds}::int[])
@@ -132,7 +134,7 @@ export function progressLogCsvBody(viewer: Viewer, request: ProgressLogFile, now
       let after = { milestoneId: 0, id: 0 };
       for (;;) {
         // One row more than a page says whether another page follows, without asking again.
-        const entries = await progressLogPage(viewer, ids, after, request.cut, updatesPerQuery + 1);
+        const entries = await progressLogPage(viewer, ids, after, request.cut, request.lang, updatesPerQuery + 1);
         const more = entries.length > updatesPerQuery;
         if (more) entries.length = updatesPerQuery;
         if (entries.length > 0) yield { entries, byMilestone };

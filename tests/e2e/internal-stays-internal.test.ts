@@ -13,7 +13,7 @@ import { launchChromium, signInAs } from "../support/browser";
 
 const admin = { email: "admin@ministry.example", password: "admin password 2026" };
 const slug = "visa-exemption-reintroduction-2026";
-const title = "visa exemption";
+const title = "visa exemption reintroduced";
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Every public surface that shows the milestone while it is public, and what it shows there. */

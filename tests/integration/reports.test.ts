@@ -297,7 +297,7 @@ describe("the annual working-group report", () => {
     const study = economic.sections.inProgress.find((item) => item.slug === historyMilestoneSlug)!;
     expect(study).toMatchObject({ status: "in_progress", progress: 70 });
     // The public reads the year's public notes only.
-    expect(study.notes.map((note) => note.text)).toEqual(["Kick-off in Lima", trickyNote]);
+    expect(study.notes.map((note) => note.text.en)).toEqual(["Kick-off in Lima", trickyNote]);
     expect(economic.sections.comingUp.map((item) => item.slug)).toContain(historyMilestoneSlug);
 
     const calendar2026 = await getAnnualReport(staff, { year: 2026 });
@@ -316,7 +316,7 @@ describe("the annual working-group report", () => {
     expect(fy2025.end.toISOString().slice(0, 10)).toBe("2026-03-31");
     const economic = fy2025.pillars.find((pillar) => pillar.slug === "economic")!;
     expect(economic.sections.inProgress.map((item) => item.slug)).toContain(historyMilestoneSlug);
-    expect(economic.sections.inProgress.find((item) => item.slug === historyMilestoneSlug)!.notes.map((note) => note.text)).toEqual([trickyNote]);
+    expect(economic.sections.inProgress.find((item) => item.slug === historyMilestoneSlug)!.notes.map((note) => note.text.en)).toEqual([trickyNote]);
     const fy2026 = await getAnnualReport(null, { year: 2026, basis: "fiscal" });
     expect(fy2026.pillars.find((pillar) => pillar.slug === "economic")!.sections.completed.map((item) => item.slug)).toContain(historyMilestoneSlug);
   });

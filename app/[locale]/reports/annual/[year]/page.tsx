@@ -101,7 +101,7 @@ export default async function AnnualReportPage({ params, searchParams }: PagePro
                         <ul className="ml-4 list-disc text-sm text-slate-700">
                           {item.notes.map((note, index) => (
                             <li key={index} className="whitespace-pre-line">
-                              <time dateTime={note.on.toISOString().slice(0, 10)}>{day(note.on)}</time>: {note.text}
+                              <time dateTime={note.on.toISOString().slice(0, 10)}>{day(note.on)}</time>: {inLocale(note.text, lang).text}
                             </li>
                           ))}
                         </ul>
