@@ -180,24 +180,30 @@ function isAlive(pid: number): boolean {
 
 type DataDirLock = { pid: number; started: string | null };
 
+/** The live process holding an embedded data folder, or null when none does (a stale lock file counts as none). */
+export function dataDirHolder(directory: string): number | null {
+  let holder: DataDirLock | null = null;
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(path.resolve(directory), "tracker.pid"), "utf8")) as Partial<DataDirLock>;
+    if (Number.isInteger(parsed.pid)) holder = { pid: parsed.pid!, started: typeof parsed.started === "string" ? parsed.started : null };
+  } catch {
+    // no lock file, or not one this tracker wrote: the directory is free
+  }
+  const alive = holder !== null && isAlive(holder.pid) && (holder.started === null || processStart(holder.pid) === holder.started);
+  return alive ? holder!.pid : null;
+}
+
 /**
  * PGlite files must be opened by one process at a time; a second would
  * corrupt them. The lock file names the holder by pid and start time, so a
  * stale file (a crash, a reused pid, a pid written by hand) never blocks a start.
  */
 function claimDataDir(directory: string, description: string): () => void {
+  const holder = dataDirHolder(directory);
+  if (holder !== null && holder !== process.pid) {
+    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder}; stop it first, or set DATA_DIR to another folder`);
+  }
   const lockFile = path.join(directory, "tracker.pid");
-  let holder: DataDirLock | null = null;
-  try {
-    const parsed = JSON.parse(readFileSync(lockFile, "utf8")) as Partial<DataDirLock>;
-    if (Number.isInteger(parsed.pid)) holder = { pid: parsed.pid!, started: typeof parsed.started === "string" ? parsed.started : null };
-  } catch {
-    // no lock file, or not one this tracker wrote: the directory is free
-  }
-  const held = holder !== null && holder.pid !== process.pid && isAlive(holder.pid) && (holder.started === null || processStart(holder.pid) === holder.started);
-  if (held) {
-    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder!.pid}; stop it first, or set DATA_DIR to another folder`);
-  }
   writeFileSync(lockFile, JSON.stringify({ pid: process.pid, started: processStart(process.pid) } satisfies DataDirLock));
   return () => rmSync(lockFile, { force: true });
 }

@@ -141,12 +141,15 @@ export function openEmbeddedPostgres(options: EmbeddedPostgresOptions): Embedded
   ready.catch(() => {}); // reported to whoever awaits the pool or `ready`
   worker.on("error", (error) => console.error("The embedded database failed:", error));
 
-  const call = <T>(op: string): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
+  // Asked only once the worker has opened the database.
+  const call = async <T>(op: string): Promise<T> => {
+    await ready;
+    return new Promise<T>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       worker.postMessage({ id, op });
     });
+  };
 
   const pool = new EmbeddedPool(
     {
