@@ -11,12 +11,12 @@ const securityHeaders = staticSecurityHeaders({ development: process.env.NODE_EN
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // Next's own page cache, keeping public pages without the scripts they may not run.
+  // The public page cache: in memory, kept fresh by the database's change notices (lib/public/page-cache.js).
   cacheHandler: fileURLToPath(new URL("./lib/public/page-cache.js", import.meta.url)),
-  // Loaded by Node at run time, not bundled: PGlite ships WebAssembly and data
-  // files it finds next to its own code.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
-  // The bulk import takes CSV files of up to 5 MB (lib/import.ts), sent to a server action.
+  // Loaded by Node at run time, not bundled. (PGlite runs in a worker thread that Node loads
+  // from lib/pglite-worker.mjs, outside the bundles too.)
+  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // The bulk import takes CSV files of up to 5 MB (lib/import/limits.ts), sent to a server action.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [

@@ -1,10 +1,9 @@
 import "server-only";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openEmbeddedPostgres } from "./embedded-postgres";
 import { readEnvironment } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -45,6 +44,8 @@ export interface Database {
   session(): Promise<SqlSession>;
   /** Hears NOTIFY on `channel` (delivered after each commit); returns a function that stops listening. */
   listen(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
+  /** The embedded database only: a consistent copy of its data folder (a gzip tarball), taken while it runs. */
+  backup?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -179,24 +180,30 @@ function isAlive(pid: number): boolean {
 
 type DataDirLock = { pid: number; started: string | null };
 
+/** The live process holding an embedded data folder, or null when none does (a stale lock file counts as none). */
+export function dataDirHolder(directory: string): number | null {
+  let holder: DataDirLock | null = null;
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(path.resolve(directory), "tracker.pid"), "utf8")) as Partial<DataDirLock>;
+    if (Number.isInteger(parsed.pid)) holder = { pid: parsed.pid!, started: typeof parsed.started === "string" ? parsed.started : null };
+  } catch {
+    // no lock file, or not one this tracker wrote: the directory is free
+  }
+  const alive = holder !== null && isAlive(holder.pid) && (holder.started === null || processStart(holder.pid) === holder.started);
+  return alive ? holder!.pid : null;
+}
+
 /**
  * PGlite files must be opened by one process at a time; a second would
  * corrupt them. The lock file names the holder by pid and start time, so a
  * stale file (a crash, a reused pid, a pid written by hand) never blocks a start.
  */
 function claimDataDir(directory: string, description: string): () => void {
+  const holder = dataDirHolder(directory);
+  if (holder !== null && holder !== process.pid) {
+    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder}; stop it first, or set DATA_DIR to another folder`);
+  }
   const lockFile = path.join(directory, "tracker.pid");
-  let holder: DataDirLock | null = null;
-  try {
-    const parsed = JSON.parse(readFileSync(lockFile, "utf8")) as Partial<DataDirLock>;
-    if (Number.isInteger(parsed.pid)) holder = { pid: parsed.pid!, started: typeof parsed.started === "string" ? parsed.started : null };
-  } catch {
-    // no lock file, or not one this tracker wrote: the directory is free
-  }
-  const held = holder !== null && holder.pid !== process.pid && isAlive(holder.pid) && (holder.started === null || processStart(holder.pid) === holder.started);
-  if (held) {
-    throw new DatabaseUnavailableError(`The ${description} is in use by process ${holder!.pid}; stop it first, or set DATA_DIR to another folder`);
-  }
   writeFileSync(lockFile, JSON.stringify({ pid: process.pid, started: processStart(process.pid) } satisfies DataDirLock));
   return () => rmSync(lockFile, { force: true });
 }
@@ -207,34 +214,51 @@ function openEmbedded(dataDir: string): Database {
   mkdirSync(directory, { recursive: true });
   const releaseDataDir = claimDataDir(directory, description);
   process.once("exit", releaseDataDir);
-  const pglite = new PGlite(path.join(directory, "pgdata"));
+  // PGlite runs on a worker thread of its own, served on a private socket, so
+  // its WebAssembly never holds up the requests this thread serves.
+  const embedded = openEmbeddedPostgres({
+    dataDir: path.join(directory, "pgdata"),
+    // Next bundles this module; the worker is loaded by Node from the project itself.
+    workerFile: path.join(process.cwd(), "lib", "pglite-worker.mjs"),
+    onUnexpectedExit: (code) => {
+      console.error(`The ${description} stopped unexpectedly (code ${code}); the tracker stops too, to be restarted`);
+      process.exit(1);
+    },
+  });
+  const { pool } = embedded;
+  const opened = embedded.ready.catch((error: unknown) => {
+    throw new DatabaseUnavailableError(`Cannot open ${description}: ${reason(error)}`);
+  });
   return {
-    prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
     embedded: true,
     description,
-    rowsOf: async ({ text, values }) => (await pglite.query<unknown[]>(text, values, { rowMode: "array" })).rows,
-    // PGlite is a single session already; the session is the database itself.
+    rowsOf: async ({ text, values }) => (await pool.query<unknown[]>({ text, values, rowMode: "array" })).rows,
+    // The embedded database has one connection, which is also its one session.
     async session() {
-      await pglite.waitReady.catch((error: unknown) => {
-        throw new DatabaseUnavailableError(`Cannot open ${description}: ${reason(error)}`);
-      });
+      await opened;
       return {
-        query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+        query: async <Row>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as Row[],
         exec: async (script) => {
-          await pglite.exec(script);
+          await pool.query(script);
         },
         release: async () => {},
       };
     },
     // One process owns the embedded database: notifications cannot be missed.
     async listen(channel, listener) {
-      const unlisten = await pglite.listen(channel, (payload) => listener.notified(payload));
+      await opened;
+      const stop = embedded.onNotification((heard, payload) => {
+        if (heard === channel) listener.notified(payload);
+      });
+      await embedded.listen(channel);
       listener.listening();
-      return unlisten;
+      return async () => stop();
     },
+    backup: () => embedded.dumpDataDir(),
     async close() {
       await this.prisma.$disconnect();
-      await pglite.close();
+      await embedded.close();
       releaseDataDir();
     },
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { fulfilBackupRequests } from "./backup";
 import { currentDatabase, DatabaseUnavailableError, type SqlSession } from "./db";
 import { ConfigurationError, readAuthSettings, readEnvironment } from "./env";
 import { readMailSettings } from "./mail";
@@ -82,6 +83,10 @@ export async function prepareDatabaseOrExit(): Promise<void> {
     readMailSettings();
     await prepareDatabase();
     await followPublicChanges();
+    // `npm run db:backup` asks the running tracker for a copy with SIGUSR2 (scripts/server.mjs).
+    if (currentDatabase().embedded) {
+      (globalThis as Record<symbol, unknown>)[Symbol.for("roadmap-tracker.backup")] = () => fulfilBackupRequests(readEnvironment().DATA_DIR);
+    }
   } catch (error) {
     console.error(startupFailure(error) ?? error);
     process.exit(1);

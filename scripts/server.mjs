@@ -98,3 +98,5 @@ async function stop(signal) {
 }
 
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
+// `npm run db:backup` (lib/backup.ts): the embedded database is copied by the process that holds it.
+process.on("SIGUSR2", () => void globalThis[Symbol.for("roadmap-tracker.backup")]?.());
