@@ -20,7 +20,6 @@ export const fieldError = {
   dayNotEnded: "dayNotEnded",
   statusThroughProgress: "statusThroughProgress",
   rescheduleReasonRequired: "rescheduleReasonRequired",
-  archived: "archived",
   progressRange: "progressRange",
   unknownValue: "unknownValue",
   completedNeedsFullProgress: "completedNeedsFullProgress",
