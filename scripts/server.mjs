@@ -98,5 +98,13 @@ async function stop(signal) {
 }
 
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
+// Started by `npm start` (scripts/start.mjs): if that process is killed outright, this one stops too
+// rather than keep the port and the database as an orphan.
+if (process.env.TRACKER_PARENT_PID) {
+  const parent = Number(process.env.TRACKER_PARENT_PID);
+  setInterval(() => {
+    if (process.ppid !== parent) void stop("parent process gone");
+  }, 1000).unref();
+}
 // `npm run db:backup` (lib/backup.ts): the embedded database is copied by the process that holds it.
 process.on("SIGUSR2", () => void globalThis[Symbol.for("roadmap-tracker.backup")]?.());

@@ -26,7 +26,10 @@ function embeddedAuthSecret() {
 buildIfNeeded();
 const env = { ...process.env };
 if (!env.AUTH_SECRET?.trim() && !env.DATABASE_URL?.trim()) env.AUTH_SECRET = embeddedAuthSecret();
-const server = spawn(process.execPath, [serverScript], { stdio: "inherit", env: serverEnvironment({ ...env, PORT: env.PORT ?? "3000" }) });
+const server = spawn(process.execPath, [serverScript], {
+  stdio: "inherit",
+  env: serverEnvironment({ ...env, PORT: env.PORT ?? "3000", TRACKER_PARENT_PID: String(process.pid) }),
+});
 // A stop signal goes to the server, which drains and exits 0; this process then exits with it.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal === "SIGHUP" ? "SIGTERM" : signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

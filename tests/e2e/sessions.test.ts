@@ -57,6 +57,16 @@ async function addPerson(email: string, role: "editor" | "viewer", password: str
   return { email, password };
 }
 
+/** Tries to sign in through the form, for a password expected to be refused; the page shows why. */
+async function refusedSignIn(context: BrowserContext, email: string, password: string) {
+  const page = await context.newPage();
+  await page.goto(`${tracker.url}/en/sign-in`);
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.click("form button[type=submit]");
+  return page;
+}
+
 async function adminPage() {
   const context = await browser.newContext();
   return { context, page: await signInAs(context, tracker.url, admin.email, admin.password) };
@@ -102,11 +112,7 @@ describe("sessions that end", () => {
     const link = await page.getByTestId("invitation-link").inputValue();
     expect(await opensStaffArea(cookie)).toBe(false);
     const refused = await browser.newContext();
-    const signIn = await refused.newPage();
-    await signIn.goto(`${tracker.url}/en/sign-in`);
-    await signIn.fill("#email", person.email);
-    await signIn.fill("#password", person.password);
-    await signIn.click("form button[type=submit]");
+    const signIn = await refusedSignIn(refused, person.email, person.password);
     expect(await isShown(signIn, "The email or password is not right")).toBe(true);
     await signIn.goto(link);
     await signIn.fill("#password", "after the reset 2026");
@@ -132,12 +138,7 @@ describe("sessions that end", () => {
     await page.getByRole("button", { name: "Create invitation" }).click();
     await page.getByTestId("invitation-link").waitFor();
     const again = await browser.newContext();
-    const signIn = await again.newPage();
-    await signIn.goto(`${tracker.url}/en/sign-in`);
-    await signIn.fill("#email", person.email);
-    await signIn.fill("#password", person.password);
-    await signIn.click("form button[type=submit]");
-    expect(await isShown(signIn, "The email or password is not right")).toBe(true);
+    expect(await isShown(await refusedSignIn(again, person.email, person.password), "The email or password is not right")).toBe(true);
     expect(await opensStaffArea(cookie)).toBe(false);
     await Promise.all([mine.close(), context.close(), again.close()]);
   });
