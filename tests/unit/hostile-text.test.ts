@@ -8,19 +8,7 @@ import { parseMilestoneFilters } from "@/lib/milestones/filters";
 import { atomFeed, iCalendar } from "@/lib/public/feeds";
 import type { DatedMilestone, PublicFeedEntry } from "@/lib/public/read-models";
 import { cleanText, textProblem } from "@/lib/text";
-
-/** Strings that have broken readers: control characters, NUL, bare CR, lone surrogates, noncharacters, direction overrides. */
-export const hostileStrings = [
-  "NUL\u0000inside",
-  "bell\u0007and\u001bescape",
-  "bare\rCR\rEND:VEVENT\rATTACH:http://evil.example/x",
-  "lone \ud800 surrogate",
-  "trailing \udfff",
-  "non\ufffecharacter\uffff",
-  "right-to-left \u202eoverride\u202c",
-  "isolate \u2066x\u2069",
-  "C1 \u0085 next line",
-];
+import { hostileStrings } from "../support/hostile";
 
 describe("the one text rule", () => {
   it("refuses what would break a reader or mislead one, naming why", () => {
